@@ -1,0 +1,1 @@
+"""The ``hotseat`` subcommands, one module each; ``simulator.cli`` parses and dispatches."""

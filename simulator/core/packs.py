@@ -1,0 +1,468 @@
+"""Question packs: the data model, and loading and validating the TOML format.
+
+A pack is a TOML file with one ``[pack]`` table and any number of ``[[questions]]``. Every
+problem found is reported with the file and the line of the offending key or table, and all
+problems are reported at once, so a pack author can fix a file in one pass. The format is
+documented in docs/packs.md.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT_VERSION = 1
+MAX_PACK_BYTES = 1_000_000
+
+CATEGORIES = (
+    "communication",
+    "collaboration",
+    "conflict",
+    "failure",
+    "leadership",
+    "adaptability",
+    "problem-solving",
+    "ethics",
+    "growth",
+    "motivation",
+    "strengths-weaknesses",
+    "technical-communication",
+    "customer",
+    "pressure",
+    "reverse",
+    "clarifying",
+    "warm-up",
+)
+FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One interview question and the coaching data that travels with it."""
+
+    id: str
+    text: str
+    category: str
+    framework: str = "free"
+    difficulty: int = 2
+    answer_seconds: tuple[int, int] = (60, 120)
+    prep_seconds: int = 0
+    follow_ups: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    clarifications: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A titled set of questions loaded from one file."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    language: str = "en"
+    version: int = 1
+    format: int = FORMAT_VERSION
+    tags: tuple[str, ...] = ()
+    path: Path | None = None
+    source: str = "built-in"
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+
+@dataclass(frozen=True)
+class PackProblem:
+    """One thing wrong with a pack file, where it is, and what to do about it."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class PackError(Exception):
+    """A pack file that cannot be used; ``problems`` lists everything wrong with it."""
+
+    def __init__(self, problems: Iterable[PackProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# --- where keys are --------------------------------------------------------------------------
+
+_TABLE_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
+_KEY_RE = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+@dataclass
+class _Lines:
+    """Line numbers of tables and keys in the source text, for error messages."""
+
+    pack_line: int | None = None
+    pack_keys: dict[str, int] = field(default_factory=dict)
+    question_lines: list[int] = field(default_factory=list)
+    question_keys: list[dict[str, int]] = field(default_factory=list)
+    top_keys: dict[str, int] = field(default_factory=dict)
+    other_tables: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> _Lines:
+        lines = cls()
+        current: dict[str, int] = lines.top_keys
+        depth = 0  # brackets open from multi-line arrays; keys inside them are not keys
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = _strip_comment(raw)
+            if depth == 0:
+                table = _TABLE_RE.match(line)
+                if table:
+                    name = table.group(2).strip().strip("\"'")
+                    if table.group(1) == "[[" and name == "questions":
+                        lines.question_lines.append(number)
+                        lines.question_keys.append({})
+                        current = lines.question_keys[-1]
+                    elif name == "pack":
+                        lines.pack_line = number
+                        current = lines.pack_keys
+                    else:
+                        lines.other_tables.setdefault(name, number)
+                        current = {}
+                    continue
+                key = _KEY_RE.match(line)
+                if key:
+                    current.setdefault(key.group(1).strip("\"'"), number)
+            depth = max(0, depth + _bracket_balance(line))
+        return lines
+
+    def pack_key(self, key: str) -> int | None:
+        return self.pack_keys.get(key, self.pack_line)
+
+    def question(self, index: int) -> int | None:
+        return self.question_lines[index] if index < len(self.question_lines) else None
+
+    def question_key(self, index: int, key: str) -> int | None:
+        if index < len(self.question_keys) and key in self.question_keys[index]:
+            return self.question_keys[index][key]
+        return self.question(index)
+
+
+def _strip_comment(line: str) -> str:
+    """The line without a trailing comment, ignoring '#' inside strings."""
+    quote: str | None = None
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:i]
+    return line
+
+
+def _bracket_balance(line: str) -> int:
+    """Open minus closed square brackets outside strings, after the '=' of a key line."""
+    if _KEY_RE.match(line):
+        line = line.split("=", 1)[1]
+    elif _TABLE_RE.match(line):
+        return 0
+    balance = 0
+    quote: str | None = None
+    for char in line:
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "[":
+            balance += 1
+        elif char == "]":
+            balance -= 1
+    return balance
+
+
+# --- validation --------------------------------------------------------------------------------
+
+PACK_KEYS = {"id", "title", "description", "language", "version", "format", "tags"}
+QUESTION_KEYS = {
+    "id",
+    "text",
+    "category",
+    "framework",
+    "difficulty",
+    "answer_seconds",
+    "prep_seconds",
+    "follow_ups",
+    "tips",
+    "clarifications",
+    "tags",
+}
+
+
+class _Checker:
+    """Collects problems while turning parsed TOML into a Pack."""
+
+    def __init__(self, path: str, lines: _Lines) -> None:
+        self.path = path
+        self.lines = lines
+        self.problems: list[PackProblem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(PackProblem(self.path, line, message))
+
+    def text(self, table: dict[str, Any], key: str, line: int | None, *, required: bool) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problem(line, f"'{key}' is required")
+            return ""
+        if not isinstance(value, str):
+            self.problem(line, f"'{key}' must be text, not {_type_name(value)}")
+            return ""
+        if required and not value.strip():
+            self.problem(line, f"'{key}' must not be empty")
+        return value.strip()
+
+    def texts(self, table: dict[str, Any], key: str, line: int | None) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(line, f"'{key}' must be a list of text")
+            return ()
+        if any(not v.strip() for v in value):
+            self.problem(line, f"'{key}' must not contain empty text")
+        return tuple(v.strip() for v in value if v.strip())
+
+    def integer(
+        self, table: dict[str, Any], key: str, line: int | None, default: int, low: int, high: int
+    ) -> int:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(line, f"'{key}' must be a whole number, not {_type_name(value)}")
+            return default
+        if not low <= value <= high:
+            self.problem(line, f"'{key}' must be between {low} and {high}, not {value}")
+            return default
+        return value
+
+    def unknown_keys(self, table: dict[str, Any], known: set[str], where: Any) -> None:
+        for key in sorted(set(table) - known):
+            hint = _closest(key, known)
+            suggestion = f" (did you mean '{hint}'?)" if hint else ""
+            self.problem(where(key), f"unknown key '{key}'{suggestion}")
+
+    def check_id(self, value: str, line: int | None, what: str) -> None:
+        if value and not ID_PATTERN.match(value):
+            self.problem(
+                line, f"{what} id '{value}' must be lowercase letters, digits and single hyphens"
+            )
+
+
+def parse_pack(text: str, path: str = "<pack>", source: str = "built-in") -> Pack:
+    """Parse and validate the text of a pack; raise PackError listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise PackError([PackProblem(path, line, f"not valid TOML: {message}")]) from None
+    lines = _Lines.scan(text)
+    check = _Checker(path, lines)
+
+    for key in sorted(set(data) - {"pack", "questions"}):
+        line = lines.top_keys.get(key) or lines.other_tables.get(key)
+        check.problem(line, f"unknown key or table '{key}' (expected [pack] and [[questions]])")
+
+    header = data.get("pack")
+    if not isinstance(header, dict):
+        check.problem(1 if header is None else lines.top_keys.get("pack"), "missing [pack] table")
+        header = {}
+    pack_line = lines.pack_line
+    check.unknown_keys(header, PACK_KEYS, lines.pack_key)
+    pack_id = check.text(header, "id", lines.pack_key("id"), required=True)
+    check.check_id(pack_id, lines.pack_key("id"), "pack")
+    title = check.text(header, "title", lines.pack_key("title") or pack_line, required=True)
+    description = check.text(header, "description", lines.pack_key("description"), required=False)
+    language = check.text(header, "language", lines.pack_key("language"), required=False) or "en"
+    version = check.integer(header, "version", lines.pack_key("version"), 1, 1, 1_000_000)
+    fmt = check.integer(header, "format", lines.pack_key("format"), FORMAT_VERSION, 1, 1_000)
+    if fmt > FORMAT_VERSION:
+        check.problem(
+            lines.pack_key("format"),
+            f"format {fmt} is newer than this Hotseat understands ({FORMAT_VERSION}); "
+            "update Hotseat to use this pack",
+        )
+    tags = check.texts(header, "tags", lines.pack_key("tags"))
+
+    raw_questions = data.get("questions", [])
+    if not isinstance(raw_questions, list):
+        check.problem(lines.top_keys.get("questions"), "'questions' must be [[questions]] tables")
+        raw_questions = []
+    if not raw_questions:
+        check.problem(pack_line or 1, "the pack has no [[questions]]")
+    questions = []
+    seen: dict[str, int | None] = {}
+    for index, raw in enumerate(raw_questions):
+        question = _check_question(check, index, raw)
+        if question is None:
+            continue
+        line = lines.question_key(index, "id")
+        if question.id in seen:
+            first = seen[question.id]
+            where = f" (first at line {first})" if first else ""
+            check.problem(line, f"duplicate question id '{question.id}'{where}")
+        else:
+            seen[question.id] = line
+        questions.append(question)
+
+    if check.problems:
+        raise PackError(check.problems)
+    return Pack(
+        id=pack_id,
+        title=title,
+        description=description,
+        language=language,
+        version=version,
+        format=fmt,
+        tags=tags,
+        questions=tuple(questions),
+        path=Path(path),
+        source=source,
+    )
+
+
+def _check_question(check: _Checker, index: int, raw: Any) -> Question | None:
+    lines = check.lines
+
+    def at(key: str) -> int | None:
+        return lines.question_key(index, key)
+
+    if not isinstance(raw, dict):
+        check.problem(lines.question(index), "each question must be a [[questions]] table")
+        return None
+    check.unknown_keys(raw, QUESTION_KEYS, at)
+    qid = check.text(raw, "id", at("id"), required=True)
+    check.check_id(qid, at("id"), "question")
+    text = check.text(raw, "text", at("text"), required=True)
+    category = check.text(raw, "category", at("category"), required=True)
+    if category and category not in CATEGORIES:
+        hint = _closest(category, set(CATEGORIES))
+        suggestion = f"did you mean '{hint}'? " if hint else ""
+        check.problem(
+            at("category"),
+            f"unknown category '{category}' ({suggestion}allowed: {', '.join(CATEGORIES)})",
+        )
+    framework = check.text(raw, "framework", at("framework"), required=False) or "free"
+    if framework not in FRAMEWORKS:
+        check.problem(
+            at("framework"),
+            f"unknown framework '{framework}' (allowed: {', '.join(FRAMEWORKS)})",
+        )
+    difficulty = check.integer(raw, "difficulty", at("difficulty"), 2, 1, 3)
+    prep = check.integer(raw, "prep_seconds", at("prep_seconds"), 0, 0, 600)
+    band = _check_band(check, raw.get("answer_seconds", [60, 120]), at("answer_seconds"))
+    return Question(
+        id=qid,
+        text=text,
+        category=category,
+        framework=framework,
+        difficulty=difficulty,
+        answer_seconds=band,
+        prep_seconds=prep,
+        follow_ups=check.texts(raw, "follow_ups", at("follow_ups")),
+        tips=check.texts(raw, "tips", at("tips")),
+        clarifications=check.texts(raw, "clarifications", at("clarifications")),
+        tags=check.texts(raw, "tags", at("tags")),
+    )
+
+
+def _check_band(check: _Checker, value: Any, line: int | None) -> tuple[int, int]:
+    message = "'answer_seconds' must be two increasing positive whole numbers, like [60, 120]"
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        check.problem(line, message)
+        return (60, 120)
+    low, high = value
+    if not 0 < low < high:
+        check.problem(line, f"{message}, not [{low}, {high}]")
+        return (60, 120)
+    return (low, high)
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list"}
+    return names.get(type(value), "a table" if isinstance(value, dict) else type(value).__name__)
+
+
+def _closest(word: str, options: set[str]) -> str | None:
+    """The option a typo most likely meant, by a simple edit distance."""
+    best, best_distance = None, 3
+    for option in sorted(options):
+        distance = _edit_distance(word, option)
+        if distance < best_distance:
+            best, best_distance = option, distance
+    return best
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+def decode_pack_bytes(data: bytes, path: str) -> str:
+    """The text of a pack file, or a PackError for a file that is not a text pack at all."""
+    if len(data) > MAX_PACK_BYTES:
+        raise PackError(
+            [
+                PackProblem(
+                    path,
+                    None,
+                    f"file is too large for a pack ({len(data):,} bytes; "
+                    f"the limit is {MAX_PACK_BYTES:,})",
+                )
+            ]
+        )
+    if not data.strip():
+        raise PackError([PackProblem(path, None, "file is empty")])
+    if b"\x00" in data:
+        raise PackError([PackProblem(path, None, "file is binary, not a TOML text file")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PackError([PackProblem(path, line, "file is not UTF-8 text")]) from None
+
+
+def load_pack(path: Path, source: str = "built-in") -> Pack:
+    """Read and validate one pack file; every failure is a PackError naming the file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PackError([PackProblem(str(path), None, f"cannot read: {error.strerror}")]) from None
+    return parse_pack(decode_pack_bytes(data, str(path)), str(path), source)

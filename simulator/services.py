@@ -1,0 +1,167 @@
+"""The composition root for live sessions: builds the real adapters from the settings.
+
+Both front ends (window and terminal) ask this module for a ``SessionServices`` and a fresh
+``SessionRunner``; neither constructs audio, speech or storage objects itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from simulator.audio.input import Microphone
+from simulator.audio.levels import level
+from simulator.audio.output import Speaker
+from simulator.audio.vad import VoiceDetector
+from simulator.audio.wav import WavWriter
+from simulator.locks import session_lock
+from simulator.session import EventHandler, SessionOptions, SessionRunner, SessionServices
+from simulator.settings import Settings
+from simulator.speech.stt import RecognizerFactory
+from simulator.speech.tts import InterviewerVoice
+from simulator.store import DataLayout, Store
+
+
+class AppServices:
+    """Long-lived adapters shared by the sessions of one run of the app."""
+
+    def __init__(self, settings: Settings, layout: DataLayout) -> None:
+        self.settings = settings
+        self.layout = layout
+        layout.ensure()
+        self._voice: InterviewerVoice | None = None
+        self._recognizers: RecognizerFactory | None = None
+
+    @property
+    def voice(self) -> InterviewerVoice:
+        if self._voice is None:
+            self._voice = InterviewerVoice(
+                self.layout.tts_cache_dir, voice_id=self.settings.voice, rate=self.settings.rate
+            )
+        return self._voice
+
+    @property
+    def recognizers(self) -> RecognizerFactory:
+        """The recogniser factory; raises speech.errors.ModelError for a missing model."""
+        if self._recognizers is None:
+            self._recognizers = RecognizerFactory(
+                self.settings.engine, self.settings.model_path, self.layout.models_dir
+            )
+        return self._recognizers
+
+    def microphone(self) -> Microphone:
+        return Microphone(self.settings.input_device)
+
+    def open_store(self) -> Store:
+        return Store(self.layout.db_path)
+
+    def answer_path(self, session_id: int, position: int, question_id: str) -> tuple[Path, str]:
+        path = self.layout.answer_wav(session_id, position, question_id)
+        return path, self.layout.relative(path)
+
+    def hold_session(self, session_id: int) -> Callable[[], None]:
+        lock = session_lock(self.layout.sessions_dir, session_id)
+        lock.acquire()
+        return lock.release
+
+    def session_services(self) -> SessionServices:
+        recognizers = self.recognizers
+        return SessionServices(
+            voice=self.voice,
+            speaker=Speaker(self.settings.output_device),
+            microphone=self.microphone(),
+            recognizer=recognizers,
+            open_store=self.open_store,
+            answer_path=self.answer_path,
+            open_recording=WavWriter,
+            voice_activity=VoiceDetector,
+            level=level,
+            engine=recognizers.engine,
+            model=recognizers.model,
+            hold_session=self.hold_session,
+        )
+
+    def runner(self, options: SessionOptions, on_event: EventHandler) -> SessionRunner:
+        return SessionRunner(options, self.session_services(), on_event)
+
+    def close(self) -> None:
+        if self._voice is not None:
+            self._voice.close()
+            self._voice = None
+
+    # --- for the window ---
+
+    def list_voices(self) -> list[VoiceInfo]:
+        """The synthesiser's voices; starts the speech worker, so call it off the GUI thread."""
+        return self.voice.list_voices()
+
+    def list_input_devices(self) -> list[str]:
+        """Names of the input devices, as the settings store them."""
+        from simulator.audio.devices import list_input_devices
+
+        return [str(getattr(device, "name", device)) for device in list_input_devices()]
+
+    def check_microphone(self) -> str:
+        """The microphone a session will use; raises audio.errors.NoMicrophoneError."""
+        from simulator.audio.devices import list_input_devices
+        from simulator.audio.errors import NoMicrophoneError
+
+        names = [str(getattr(device, "name", device)) for device in list_input_devices()]
+        if not names:
+            raise NoMicrophoneError("No microphone found. Connect one and press Retry.")
+        wanted = self.settings.input_device
+        if wanted and wanted not in names:
+            raise NoMicrophoneError(
+                f"The microphone '{wanted}' is not connected; connect it or choose another "
+                "in the settings."
+            )
+        return wanted or names[0]
+
+    def check_model(self, path: str) -> str:
+        """A verdict on a Vosk model folder; raises speech.errors.ModelError with the reason."""
+        from simulator.speech.stt.models import check_vosk_model
+
+        folder = Path(path).expanduser()
+        check_vosk_model(folder)
+        return f"{folder.name} is a complete Vosk model."
+
+    def prepare_recognizer(self) -> str:
+        """Build and load the recogniser the settings ask for (slow); returns what it is."""
+        recognizers = self.recognizers
+        recognizers.preload()
+        return f"{recognizers.engine} · {recognizers.model}"
+
+    def play_recording(self, stored_path: str, start_s: float = 0.0) -> Playback:
+        """Start playing a saved answer (non-blocking); ``stored_path`` as the store keeps it."""
+        if self._player is None:
+            self._player = Speaker(self.settings.output_device)
+        return self._player.start(self.layout.absolute(stored_path), start_s)
+
+    def list_sessions(self) -> list[dict[str, Any]]:
+        if not self.layout.db_path.exists():
+            return []
+        store = self.open_store()
+        try:
+            return list(store.list_sessions())
+        finally:
+            store.close()
+
+    def get_session(self, session_id: int) -> dict[str, Any] | None:
+        if not self.layout.db_path.exists():
+            return None
+        store = self.open_store()
+        try:
+            return store.get_session(session_id)
+        finally:
+            store.close()
+
+    def update_settings(self, settings: Settings) -> None:
+        """Use new settings; the voice, recogniser and player are rebuilt if theirs changed."""
+        old, self.settings = self.settings, settings
+        if (old.voice, old.rate) != (settings.voice, settings.rate) and self._voice is not None:
+            self._voice.close()
+            self._voice = None
+        if (old.engine, old.model_path) != (settings.engine, settings.model_path):
+            self._recognizers = None
+        if old.output_device != settings.output_device:
+            self._player = None

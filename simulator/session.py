@@ -1,0 +1,433 @@
+"""SessionRunner: drives one live practice session through voice, microphone, recogniser and store.
+
+The runner is shared by the window and the terminal mode. It runs on one worker thread (its
+``run`` blocks), reports everything through a single ``on_event`` callback of plain dicts, and
+is steered from any thread with ``stop_answer`` (Space / Enter) and ``abort`` (Esc / Ctrl-C).
+The decisions about phases and endings live in the pure ``core.plan.SessionFlow``; this module
+only does the input and output around it.
+
+Events (``type`` plus fields; ``t`` is seconds since the session began):
+``session_started`` session_id, pack_id, questions, engine, model;
+``question_started`` index, count, question_id, text, category, answer_seconds, prep_seconds,
+time_limit_s; ``question_spoken`` index, duration_s; ``prep_started`` index, seconds;
+``recording_started`` index, answer_id, sample_rate, device, audio_path;
+``level`` index, level (0..1), elapsed_s; ``partial`` index, text;
+``answer_ended`` index, reason; ``answer_saved`` index, answer_id, transcript, words,
+duration_s, engine, model, audio_path; ``warning`` message; ``error`` message;
+``session_saved`` session_id, status, answers.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from simulator.core.packs import Question
+from simulator.core.plan import AnswerRules, EndReason, Phase, SessionFlow, Step
+from simulator.core.transcript import Transcript
+
+Event = dict[str, Any]
+EventHandler = Callable[[Event], None]
+
+TICK_S = 0.1
+
+
+class InputStream(Protocol):
+    sample_rate: int
+    device_name: str
+
+    def read(self, timeout: float) -> bytes | None: ...
+    def close(self) -> None: ...
+
+
+class Microphone(Protocol):
+    def open(self) -> InputStream: ...
+
+
+class Voice(Protocol):
+    def render(self, text: str) -> Path: ...
+
+
+class Speaker(Protocol):
+    def play(
+        self, wav: Path, should_stop: Callable[[], bool] = ..., start_s: float = ...
+    ) -> float: ...
+
+
+class Recognizer(Protocol):
+    engine: str
+    model: str
+
+    def accept(self, pcm: bytes) -> str | None: ...
+    def finish(self) -> Transcript: ...
+
+
+class AnswerStore(Protocol):
+    """The part of store.Store the runner writes to."""
+
+    def create_session(
+        self,
+        *,
+        mode: str,
+        pack_id: str,
+        drill: str | None,
+        settings: dict[str, Any],
+        started_at: str,
+    ) -> int: ...
+    def start_answer(
+        self,
+        *,
+        session_id: int,
+        position: int,
+        question_id: str,
+        question_text: str,
+        audio_path: str,
+        sample_rate: int,
+        started_at: str,
+    ) -> int: ...
+    def finish_answer(
+        self,
+        answer_id: int,
+        *,
+        transcript: str,
+        words: list[dict[str, Any]],
+        engine: str,
+        model: str,
+        duration_s: float,
+    ) -> None: ...
+    def add_event(
+        self,
+        *,
+        session_id: int,
+        answer_id: int | None,
+        t_s: float,
+        kind: str,
+        payload: dict[str, Any],
+    ) -> int: ...
+    def finish_session(self, session_id: int, *, status: str, ended_at: str) -> None: ...
+    def close(self) -> None: ...
+
+
+class Recording(Protocol):
+    """A WAV being written as the answer is recorded (audio.wav.WavWriter)."""
+
+    duration_s: float
+
+    def write(self, pcm: bytes) -> None: ...
+    def close(self) -> None: ...
+
+
+class VoiceActivity(Protocol):
+    def feed(self, pcm: bytes) -> bool: ...
+
+
+@dataclass
+class SessionServices:
+    """Everything outside the runner, built by the composition root (services.py)."""
+
+    voice: Voice
+    speaker: Speaker
+    microphone: Microphone
+    recognizer: Callable[[int], Recognizer]  # sample rate -> a fresh recogniser
+    open_store: Callable[[], AnswerStore]  # called on the worker thread: one connection each
+    answer_path: Callable[[int, int, str], tuple[Path, str]]  # -> absolute and stored path
+    open_recording: Callable[[Path, int], Recording]
+    voice_activity: Callable[[int], VoiceActivity]
+    level: Callable[[bytes], float]
+    engine: str = ""
+    model: str = ""
+    # Marks the session as live until released, so crash recovery leaves it alone.
+    hold_session: Callable[[int], Callable[[], None]] = lambda _session_id: lambda: None
+
+
+@dataclass
+class SessionOptions:
+    pack_id: str
+    questions: list[Question]
+    rules: AnswerRules
+    mode: str = "practice"
+    settings: dict[str, Any] = field(default_factory=dict)
+    speak_questions: bool = True
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class SessionRunner:
+    """Runs one session from the first question to the saved record."""
+
+    def __init__(
+        self,
+        options: SessionOptions,
+        services: SessionServices,
+        on_event: EventHandler,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.options = options
+        self.services = services
+        self._on_event = on_event
+        self._clock = clock
+        self._flow = SessionFlow(options.questions, options.rules)
+        self._stop_requested = threading.Event()
+        self._abort_requested = threading.Event()
+        self._start = 0.0
+        self._store: AnswerStore | None = None
+        self.session_id: int | None = None
+        self.status = "recording"
+        self.answers: list[Event] = []
+
+    # --- steering, from any thread ---------------------------------------------------------
+
+    def stop_answer(self) -> None:
+        """End the answer (or skip the countdown, or cut the question short) and move on."""
+        self._stop_requested.set()
+
+    def abort(self) -> None:
+        """End the session now; what was recorded so far is kept."""
+        self._abort_requested.set()
+
+    # --- the run ---------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Run the whole session; return the saved session's id. Blocks."""
+        self._start = self._clock()
+        store = self.services.open_store()
+        self._store = store
+        release: Callable[[], None] = lambda: None
+        try:
+            self.session_id = store.create_session(
+                mode=self.options.mode,
+                pack_id=self.options.pack_id,
+                drill=None,
+                settings=self.options.settings,
+                started_at=_now_iso(),
+            )
+            release = self.services.hold_session(self.session_id)
+            self._emit(
+                "session_started",
+                session_id=self.session_id,
+                pack_id=self.options.pack_id,
+                questions=len(self.options.questions),
+                engine=self.services.engine,
+                model=self.services.model,
+            )
+            self._drive()
+        except Exception as error:
+            self.status = "aborted"
+            self._emit("error", message=_user_message(error))
+            raise
+        finally:
+            if self.session_id is not None:
+                store.finish_session(self.session_id, status=self.status, ended_at=_now_iso())
+                self._emit(
+                    "session_saved",
+                    session_id=self.session_id,
+                    status=self.status,
+                    answers=len(self.answers),
+                )
+            release()
+            store.close()
+        return self.session_id
+
+    def _drive(self) -> None:
+        step = self._flow.start(self._clock())
+        while step.phase is not Phase.DONE:
+            if self._abort_requested.is_set():
+                self._flow.abort(self._clock())
+                self.status = "aborted"
+                return
+            if step.phase is Phase.SPEAKING:
+                step = self._ask(step.index)
+            elif step.phase is Phase.PREP:
+                step = self._prepare(step.index)
+            elif step.phase is Phase.ANSWERING:
+                step = self._record(step.index)
+        self.status = "aborted" if self._abort_requested.is_set() else "complete"
+
+    def _ask(self, index: int) -> Step:
+        question = self._flow.question
+        self._stop_requested.clear()
+        self._emit(
+            "question_started",
+            index=index,
+            count=len(self.options.questions),
+            question_id=question.id,
+            text=question.text,
+            category=question.category,
+            framework=question.framework,
+            answer_seconds=list(question.answer_seconds),
+            prep_seconds=question.prep_seconds,
+            time_limit_s=self._flow.time_limit(),
+            tips=list(question.tips),
+        )
+        played = 0.0
+        if self.options.speak_questions:
+            played = self._speak(question.text)
+        self._emit("question_spoken", index=index, duration_s=round(played, 3))
+        self._stop_requested.clear()
+        return self._flow.spoken(self._clock())
+
+    def _speak(self, text: str) -> float:
+        try:
+            wav = self.services.voice.render(text)
+            return self.services.speaker.play(wav, should_stop=self._interrupted)
+        except Exception as error:
+            # The question is on screen too: a silent interviewer must not end the session.
+            self._emit(
+                "warning", message=f"The question could not be spoken: {_user_message(error)}"
+            )
+            return 0.0
+
+    def _prepare(self, index: int) -> Step:
+        self._emit("prep_started", index=index, seconds=self._flow.question.prep_seconds)
+        step = Step(Phase.PREP, index)
+        while step.phase is Phase.PREP:
+            if self._abort_requested.is_set():
+                return self._flow.abort(self._clock())
+            if self._stop_requested.is_set():
+                self._stop_requested.clear()
+                return self._flow.stop(self._clock())
+            self._abort_requested.wait(TICK_S)
+            step = self._flow.tick(self._clock())
+        return step
+
+    def _record(self, index: int) -> Step:
+        assert self._store is not None and self.session_id is not None
+        question = self._flow.question
+        services = self.services
+        stream = services.microphone.open()
+        try:
+            recognizer = services.recognizer(stream.sample_rate)
+            path, stored_path = services.answer_path(self.session_id, index + 1, question.id)
+            recording = services.open_recording(path, stream.sample_rate)
+            answer_id = self._store.start_answer(
+                session_id=self.session_id,
+                position=index + 1,
+                question_id=question.id,
+                question_text=question.text,
+                audio_path=stored_path,
+                sample_rate=stream.sample_rate,
+                started_at=_now_iso(),
+            )
+            self._emit(
+                "recording_started",
+                index=index,
+                answer_id=answer_id,
+                sample_rate=stream.sample_rate,
+                device=stream.device_name,
+                audio_path=str(path),
+            )
+            step, lost = self._listen(index, stream, recognizer, recording)
+        finally:
+            stream.close()
+        recording.close()
+        reason = step.ended.value if step.ended else EndReason.STOPPED.value
+        self._emit("answer_ended", index=index, reason=reason)
+        transcript = recognizer.finish()
+        self._save_answer(index, answer_id, transcript, recording.duration_s, stored_path)
+        if lost is not None:
+            self._emit("error", message=lost)
+            self.status = "aborted"
+            return self._flow.abort(self._clock())
+        return step
+
+    def _listen(
+        self, index: int, stream: InputStream, recognizer: Recognizer, recording: Recording
+    ) -> tuple[Step, str | None]:
+        """Record until the flow says the answer is over; returns the step and a lost-device
+        message if the microphone went away."""
+        vad = self.services.voice_activity(stream.sample_rate)
+        self._stop_requested.clear()
+        started = self._clock()
+        last_level = 0.0
+        while True:
+            try:
+                block = stream.read(timeout=TICK_S)
+            except Exception as error:  # the device vanished: keep what we have
+                message = (
+                    f"The microphone stopped: {_user_message(error)} The answer so far is saved."
+                )
+                return self._flow.abort(self._clock()), message
+            now = self._clock()
+            voiced = False
+            if block:
+                # The recogniser gets exactly what goes into the WAV so word times match it.
+                recording.write(block)
+                partial = recognizer.accept(block)
+                voiced = vad.feed(block)
+                if partial is not None:
+                    self._emit("partial", index=index, text=partial)
+                if now - last_level >= 0.05:
+                    last_level = now
+                    self._emit(
+                        "level",
+                        index=index,
+                        level=round(self.services.level(block), 3),
+                        elapsed_s=round(now - started, 2),
+                        voiced=voiced,
+                    )
+            if self._abort_requested.is_set():
+                return self._flow.abort(now), None
+            if self._stop_requested.is_set():
+                self._stop_requested.clear()
+                return self._flow.stop(now), None
+            step = self._flow.tick(now, voiced)
+            if step.ended is not None:
+                return step, None
+
+    def _save_answer(
+        self, index: int, answer_id: int, transcript: Transcript, duration: float, stored: str
+    ) -> None:
+        assert self._store is not None
+        words = [word.to_json() for word in transcript.words]
+        self._store.finish_answer(
+            answer_id,
+            transcript=transcript.text,
+            words=words,
+            engine=transcript.engine,
+            model=transcript.model,
+            duration_s=round(duration, 3),
+        )
+        saved = self._emit(
+            "answer_saved",
+            index=index,
+            answer_id=answer_id,
+            transcript=transcript.text,
+            words=words,
+            duration_s=round(duration, 3),
+            engine=transcript.engine,
+            model=transcript.model,
+            audio_path=stored,
+        )
+        self.answers.append(saved)
+
+    def _interrupted(self) -> bool:
+        return self._stop_requested.is_set() or self._abort_requested.is_set()
+
+    def _emit(self, kind: str, **fields: Any) -> Event:
+        event: Event = {"type": kind, "t": round(self._clock() - self._start, 3), **fields}
+        if self._store is not None and self.session_id is not None and kind not in _UNLOGGED:
+            self._store.add_event(
+                session_id=self.session_id,
+                answer_id=fields.get("answer_id"),
+                t_s=event["t"],
+                kind=kind,
+                payload={k: v for k, v in fields.items() if k not in ("words",)},
+            )
+        self._on_event(event)
+        return event
+
+
+# High-rate or bulky events are not worth a row each.
+_UNLOGGED = {"level", "partial", "session_saved"}
+
+
+def _user_message(error: BaseException) -> str:
+    text = str(error).strip()
+    return text if text else type(error).__name__

@@ -1,0 +1,22 @@
+"""Shared test set-up: no test touches the real user folders, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def hotseat_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Every test gets its own empty data folder."""
+    home = tmp_path_factory.mktemp("hotseat-home")
+    monkeypatch.setenv("HOTSEAT_HOME", str(home))
+    monkeypatch.delenv("VOSK_MODEL_PATH", raising=False)
+    yield home
