@@ -248,7 +248,8 @@ class SessionRunner:
                 step = self._prepare(step.index)
             elif step.phase is Phase.ANSWERING:
                 step = self._record(step.index)
-        self.status = "aborted" if self._abort_requested.is_set() else "complete"
+        if self.status != "aborted":
+            self.status = "aborted" if self._abort_requested.is_set() else "complete"
 
     def _ask(self, index: int) -> Step:
         question = self._flow.question
@@ -343,7 +344,6 @@ class SessionRunner:
         """Record until the flow says the answer is over; returns the step and a lost-device
         message if the microphone went away."""
         vad = self.services.voice_activity(stream.sample_rate)
-        self._stop_requested.clear()
         started = self._clock()
         last_level = 0.0
         while True:

@@ -1,0 +1,220 @@
+"""Bringing packs in and out: CSV and TOML import, TOML and CSV export, the user's folder.
+
+Imported packs are validated with the same rules as every pack (``core.packs``), with problems
+reported against the line of the source file, then written as TOML into the user's packs
+folder. tomli-w writes the TOML: escaping rules are its job, not ours.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from simulator.core.packs import (
+    Pack,
+    PackError,
+    PackProblem,
+    Question,
+    decode_pack_bytes,
+    load_pack,
+    parse_pack,
+)
+
+CSV_COLUMNS = (
+    "text",
+    "category",
+    "framework",
+    "difficulty",
+    "answer_min",
+    "answer_max",
+    "follow_ups",
+    "tips",
+)
+_DEFAULT = Question(id="x", text="x", category="x")
+
+
+def pack_to_dict(pack: Pack) -> dict[str, Any]:
+    """The TOML structure of a pack; fields at their defaults are left out."""
+    header: dict[str, Any] = {
+        "id": pack.id,
+        "title": pack.title,
+        "description": pack.description,
+        "language": pack.language,
+        "version": pack.version,
+        "format": pack.format,
+    }
+    if pack.tags:
+        header["tags"] = list(pack.tags)
+    return {"pack": header, "questions": [question_to_dict(q) for q in pack.questions]}
+
+
+def question_to_dict(question: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": question.id,
+        "text": question.text,
+        "category": question.category,
+        "framework": question.framework,
+        "difficulty": question.difficulty,
+        "answer_seconds": list(question.answer_seconds),
+    }
+    if question.prep_seconds != _DEFAULT.prep_seconds:
+        data["prep_seconds"] = question.prep_seconds
+    for key in ("follow_ups", "tips", "clarifications", "tags"):
+        values = getattr(question, key)
+        if values:
+            data[key] = list(values)
+    return data
+
+
+def dump_pack(pack: Pack) -> str:
+    return tomli_w.dumps(pack_to_dict(pack), indent=2)
+
+
+def slug(text: str, limit: int = 6) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:limit]) or "question"
+
+
+def read_csv_pack(path: Path) -> Pack:
+    """A pack from a CSV file with the documented header row; errors name the CSV line."""
+    text = decode_pack_bytes(_read(path), str(path))
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip() for c in (reader.fieldnames or [])]
+    missing = [c for c in ("text", "category") if c not in columns]
+    unknown = [c for c in columns if c not in CSV_COLUMNS]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(unknown)}")
+        expected = ",".join(CSV_COLUMNS)
+        raise PackError([PackProblem(str(path), 1, f"{'; '.join(parts)} (expected {expected})")])
+    pack_id = slug(path.stem, limit=8)
+    problems: list[PackProblem] = []
+    questions: list[Question] = []
+    used: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+        values = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        question_id = _unique(slug(values.get("text", "")), used)
+        raw, row_problems = _row_to_question(values, question_id)
+        problems.extend(PackProblem(str(path), line, message) for message in row_problems)
+        if row_problems:
+            continue
+        document = {"pack": {"id": pack_id, "title": path.stem}, "questions": [raw]}
+        try:
+            questions.append(parse_pack(tomli_w.dumps(document)).questions[0])
+        except PackError as error:
+            problems.extend(PackProblem(str(path), line, p.message) for p in error.problems)
+    if not questions and not problems:
+        problems.append(PackProblem(str(path), None, "the file has no question rows"))
+    if problems:
+        raise PackError(problems)
+    title = path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or pack_id
+    return Pack(id=pack_id, title=title, questions=tuple(questions), path=path, source="user")
+
+
+def _row_to_question(values: dict[str, str], question_id: str) -> tuple[dict[str, Any], list[str]]:
+    problems = []
+    raw: dict[str, Any] = {
+        "id": question_id,
+        "text": values.get("text", ""),
+        "category": values.get("category", ""),
+    }
+    if values.get("framework"):
+        raw["framework"] = values["framework"]
+    numbers = {}
+    for column in ("difficulty", "answer_min", "answer_max"):
+        cell = values.get(column, "")
+        if not cell:
+            continue
+        try:
+            numbers[column] = int(cell)
+        except ValueError:
+            problems.append(f"'{column}' must be a whole number, not '{cell}'")
+    if "difficulty" in numbers:
+        raw["difficulty"] = numbers["difficulty"]
+    if "answer_min" in numbers or "answer_max" in numbers:
+        raw["answer_seconds"] = [numbers.get("answer_min", 60), numbers.get("answer_max", 120)]
+    for column in ("follow_ups", "tips"):
+        cells = [part.strip() for part in values.get(column, "").split("|") if part.strip()]
+        if cells:
+            raw[column] = cells
+    return raw, problems
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise PackError([PackProblem(str(path), None, f"cannot read: {error.strerror}")]) from None
+
+
+def read_any_pack(path: Path) -> Pack:
+    """A pack from a .toml or .csv file."""
+    if path.suffix.lower() == ".csv":
+        return read_csv_pack(path)
+    return load_pack(path, source="user")
+
+
+def write_pack_csv(pack: Pack) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for q in pack.questions:
+        low, high = q.answer_seconds
+        writer.writerow(
+            [
+                q.text,
+                q.category,
+                q.framework,
+                q.difficulty,
+                low,
+                high,
+                "|".join(q.follow_ups),
+                "|".join(q.tips),
+            ]
+        )
+    return out.getvalue()
+
+
+def save_user_pack(pack: Pack, packs_dir: Path, taken: set[str], replace: bool) -> Path:
+    """Write a validated pack into the user's folder; an id already in use needs ``replace``."""
+    target = packs_dir / f"{pack.id}.toml"
+    if pack.id in taken and not replace:
+        raise PackError(
+            [
+                PackProblem(
+                    str(pack.path or target),
+                    None,
+                    f"a pack with id '{pack.id}' already exists; use --replace to "
+                    "overwrite your copy",
+                )
+            ]
+        )
+    packs_dir.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(dump_pack(pack), encoding="utf-8")
+    parse_pack(temporary.read_text(encoding="utf-8"), str(target))  # what we wrote must load
+    temporary.replace(target)
+    return target
+
+
+def export_pack(pack: Pack, path: Path) -> None:
+    """Write a pack as CSV (by the .csv suffix) or TOML."""
+    text = write_pack_csv(pack) if path.suffix.lower() == ".csv" else dump_pack(pack)
+    path.write_text(text, encoding="utf-8")

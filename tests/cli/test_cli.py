@@ -1,0 +1,135 @@
+"""The `hotseat` command's subcommands: outputs, exit codes, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import main
+from simulator.core.packs import load_pack
+from simulator.packs_io import read_csv_pack
+
+GOOD = """[pack]
+id = "my-pack"
+title = "Mine"
+
+[[questions]]
+id = "why"
+text = "Why do you want this role?"
+category = "motivation"
+follow_ups = ["And why now?"]
+"""
+
+CSV = """text,category,framework,difficulty,answer_min,answer_max,follow_ups,tips
+"Tell me about a conflict, and how it ended.",conflict,STAR,2,60,120,What did you say?|Who decided?,Name the stakes first.
+What motivates you?,motivation,free,1,30,60,,
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_reports_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('category = "motivation"', 'category = "motivaton"'))
+    assert run(capsys, "packs", "validate", str(good))[0] == 0
+    code, out, err = run(capsys, "packs", "validate", str(good), str(bad))
+    assert code == 1
+    assert f"{bad}:8: unknown category 'motivaton'" in err
+    assert "good.toml: ok (1 questions)" in out
+
+
+def test_csv_import_list_export_round_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "team-questions.csv"
+    source.write_text(CSV)
+    code, out, _ = run(capsys, "packs", "import", str(source))
+    assert code == 0, out
+    code, out, _ = run(capsys, "packs", "list", "--json")
+    mine = [p for p in json.loads(out) if p["source"] == "user"]
+    assert mine == [
+        {
+            "id": "team-questions",
+            "title": "Team questions",
+            "questions": 2,
+            "language": "en",
+            "source": "user",
+            "tags": [],
+        }
+    ]
+    # A second import of the same id is refused unless --replace.
+    code, _, err = run(capsys, "packs", "import", str(source))
+    assert code == 1 and "--replace" in err
+    assert run(capsys, "packs", "import", str(source), "--replace")[0] == 0
+
+    exported_toml = tmp_path / "out.toml"
+    exported_csv = tmp_path / "team-questions-copy.csv"
+    assert run(capsys, "packs", "export", "team-questions", str(exported_toml))[0] == 0
+    assert run(capsys, "packs", "export", "team-questions", str(exported_csv))[0] == 0
+    original = read_csv_pack(source)
+    assert load_pack(exported_toml).questions == original.questions
+    assert read_csv_pack(exported_csv).questions == original.questions
+    first = original.questions[0]
+    assert first.follow_ups == ("What did you say?", "Who decided?")
+    assert first.answer_seconds == (60, 120)
+
+
+def test_csv_problems_name_the_csv_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "broken.csv"
+    source.write_text(
+        "text,category,difficulty,answer_min,answer_max\n"
+        "Fine question?,conflict,2,60,120\n"
+        "Bad band?,conflict,2,120,60\n"
+        "Bad number?,conflict,hard,,\n"
+        ",conflict,,,\n"
+    )
+    code, _, err = run(capsys, "packs", "import", str(source))
+    assert code == 1
+    assert f"{source}:3: 'answer_seconds' must be two increasing" in err
+    assert f"{source}:4: 'difficulty' must be a whole number, not 'hard'" in err
+    assert f"{source}:5: 'text' must not be empty" in err
+
+
+def test_sessions_commands_on_an_empty_profile(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sessions", "list")
+    assert code == 0 and "No sessions yet" in out
+    assert json.loads(run(capsys, "sessions", "list", "--json")[1]) == []
+    code, _, err = run(capsys, "sessions", "show", "42")
+    assert code == 1 and err.strip() == "hotseat: no session with id 42"
+
+
+def test_transcribe_failures_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "transcribe", str(tmp_path / "missing.wav"))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(b"not a wav at all")
+    code, _, err = run(capsys, "transcribe", str(junk))
+    assert code == 1 and "junk.wav" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_practice_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "practice", "--no-gui")
+    assert code == 2 and "--pack is required" in err
+    code, _, err = run(capsys, "practice", "--no-gui", "--pack", "no-such-pack")
+    assert code == 2 and "no pack with id 'no-such-pack'" in err
+
+
+def test_a_missing_vosk_model_is_an_environment_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wav = tmp_path / "x.wav"
+    wav.write_bytes(b"RIFF")
+    code, _, err = run(capsys, "transcribe", str(wav), "--engine", "vosk")
+    assert code == 2
+    assert "model" in err.lower() and len(err.strip().splitlines()) == 1

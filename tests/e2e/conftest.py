@@ -1,0 +1,60 @@
+"""Fixtures for end-to-end runs: a virtual microphone, a small test pack, spoken answers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.speech_samples import flite_wav
+from tests.support.virtual_mic import VirtualMic
+
+# Short questions keep the interviewer's part brief; the answers are what is measured.
+E2E_PACK = """[pack]
+id = "e2e"
+title = "End-to-end test pack"
+language = "en"
+
+[[questions]]
+id = "teammate"
+text = "Tell me about a teammate."
+category = "collaboration"
+framework = "STAR"
+answer_seconds = [10, 20]
+
+[[questions]]
+id = "mistake"
+text = "Tell me about a mistake."
+category = "failure"
+framework = "STAR"
+answer_seconds = [10, 20]
+"""
+
+ANSWERS = [
+    "my teammate wanted to rewrite the service so we measured both designs together",
+    "i deleted the wrong table so i restored the backup and wrote a checklist",
+]
+
+
+@pytest.fixture(scope="session")
+def session_mic() -> Iterator[VirtualMic]:
+    """One PulseAudio daemon for all end-to-end tests (it starts in about a second)."""
+    with VirtualMic() as mic:
+        yield mic
+
+
+@pytest.fixture
+def app_env(session_mic: VirtualMic, hotseat_home: Path) -> dict[str, str]:
+    """Environment for a child `hotseat` process: the virtual mic and the test data folder."""
+    packs = hotseat_home / "packs"
+    packs.mkdir(parents=True, exist_ok=True)
+    (packs / "e2e.toml").write_text(E2E_PACK, encoding="utf-8")
+    return {**os.environ, **session_mic.env, "HOTSEAT_HOME": str(hotseat_home)}
+
+
+@pytest.fixture(scope="session")
+def spoken_answers(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("answers")
+    return [flite_wav(text, folder / f"answer{i}.wav") for i, text in enumerate(ANSWERS)]

@@ -1,0 +1,213 @@
+"""SessionRunner's logic with fake devices: a real store and real WAV files, no sound card.
+
+The real path (virtual microphone, real recognisers) is covered in tests/e2e; these tests pin
+down the runner's own decisions: what is saved, in which order, and what happens when the
+microphone vanishes or the session is ended early.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from simulator.audio.wav import WavWriter, wav_duration
+from simulator.core.packs import Question
+from simulator.core.plan import AnswerRules
+from simulator.core.transcript import Transcript, Word
+from simulator.session import SessionOptions, SessionRunner, SessionServices
+from simulator.store import DataLayout, Store
+
+RATE = 16000
+BLOCK = b"\x10\x00" * (RATE // 10)  # 0.1 s of a quiet non-zero signal
+
+
+class FakeClock:
+    """Advances by one block each time the microphone is read, so no test waits."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class FakeStream:
+    def __init__(self, clock: FakeClock, voiced_blocks: int, lose_after: int | None) -> None:
+        self.sample_rate = RATE
+        self.device_name = "fake"
+        self.clock = clock
+        self.reads = 0
+        self.voiced_blocks = voiced_blocks
+        self.lose_after = lose_after
+        self.closed = False
+
+    def read(self, timeout: float) -> bytes | None:
+        if self.lose_after is not None and self.reads >= self.lose_after:
+            raise OSError("device unplugged")
+        self.reads += 1
+        self.clock.now += 0.1
+        return BLOCK
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeRecognizer:
+    engine = "fake"
+    model = "fake-model"
+
+    def __init__(self) -> None:
+        self.fed = 0
+
+    def accept(self, pcm: bytes) -> str | None:
+        self.fed += len(pcm)
+        return f"{self.fed // len(BLOCK)} blocks" if self.fed % (len(BLOCK) * 5) == 0 else None
+
+    def finish(self) -> Transcript:
+        seconds = self.fed / 2 / RATE
+        return Transcript((Word("hello", 0.1, 0.4, 0.9),), "fake", "fake-model", seconds)
+
+
+def question(qid: str) -> Question:
+    return Question(id=qid, text=f"Question {qid}?", category="conflict", answer_seconds=(1, 2))
+
+
+def make_runner(
+    tmp_path: Path,
+    events: list[dict[str, Any]],
+    *,
+    voiced_blocks: int = 10,
+    lose_after: int | None = None,
+    rules: AnswerRules | None = None,
+    on_event: Callable[[SessionRunner, dict[str, Any]], None] | None = None,
+) -> tuple[SessionRunner, DataLayout, list[FakeStream]]:
+    layout = DataLayout(tmp_path / "home")
+    layout.ensure()
+    clock = FakeClock()
+    streams: list[FakeStream] = []
+
+    class Mic:
+        def open(self) -> FakeStream:
+            streams.append(FakeStream(clock, voiced_blocks, lose_after))
+            return streams[-1]
+
+    class Voice:
+        def render(self, text: str) -> Path:
+            return tmp_path / "question.wav"
+
+    class Speaker:
+        def play(
+            self, wav: Path, should_stop: Callable[[], bool] = lambda: False, start_s: float = 0.0
+        ) -> float:
+            clock.now += 1.0
+            return 1.0
+
+    class Vad:
+        def __init__(self, rate: int) -> None:
+            self.blocks = 0
+
+        def feed(self, pcm: bytes) -> bool:
+            self.blocks += 1
+            return self.blocks <= voiced_blocks
+
+    def answer_path(session_id: int, position: int, qid: str) -> tuple[Path, str]:
+        path = layout.answer_wav(session_id, position, qid)
+        return path, layout.relative(path)
+
+    services = SessionServices(
+        voice=Voice(),
+        speaker=Speaker(),
+        microphone=Mic(),
+        recognizer=lambda rate: FakeRecognizer(),
+        open_store=lambda: Store(layout.db_path),
+        answer_path=answer_path,
+        open_recording=WavWriter,
+        voice_activity=Vad,
+        level=lambda pcm: 0.5,
+    )
+    options = SessionOptions(
+        pack_id="test",
+        questions=[question("a"), question("b")],
+        rules=rules or AnswerRules(end_silence_s=1.0, time_limit_s=30.0),
+    )
+    holder: list[SessionRunner] = []
+
+    def record(event: dict[str, Any]) -> None:
+        events.append(event)
+        if on_event is not None:
+            on_event(holder[0], event)
+
+    runner = SessionRunner(options, services, record, clock=clock)
+    holder.append(runner)
+    return runner, layout, streams
+
+
+def test_a_session_saves_every_answer_with_its_audio(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, layout, streams = make_runner(tmp_path, events)
+    session_id = runner.run()
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "session_started" and kinds[-1] == "session_saved"
+    assert kinds.count("answer_saved") == 2
+    assert [e["reason"] for e in events if e["type"] == "answer_ended"] == ["silence", "silence"]
+    assert all(stream.closed for stream in streams)
+
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "complete"
+    for answer in session["answers"]:
+        # 1 s of voice then 1 s of silence ends it: 2 s written, exactly what was fed.
+        assert answer["duration_s"] == pytest.approx(2.0, abs=0.11)
+        assert wav_duration(layout.absolute(answer["audio_path"])) == answer["duration_s"]
+        assert answer["transcript"] == "hello" and answer["engine"] == "fake"
+    logged = [e["kind"] for e in session["events"]]
+    assert "question_started" in logged and "answer_saved" in logged and "level" not in logged
+
+
+def test_stop_ends_the_answer_and_abort_ends_the_session(tmp_path: Path) -> None:
+    def steer(runner: SessionRunner, event: dict[str, Any]) -> None:
+        if event["type"] == "recording_started" and event["index"] == 0:
+            runner.stop_answer()
+        if event["type"] == "recording_started" and event["index"] == 1:
+            runner.abort()
+
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(tmp_path, events, voiced_blocks=1000, on_event=steer)
+    session_id = runner.run()
+    assert [e["reason"] for e in events if e["type"] == "answer_ended"] == ["stopped", "aborted"]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "aborted"
+    assert len(session["answers"]) == 2  # the cut-off answer is kept too
+
+
+def test_a_microphone_lost_mid_answer_keeps_what_was_said(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(tmp_path, events, voiced_blocks=1000, lose_after=7)
+    session_id = runner.run()
+    errors = [e["message"] for e in events if e["type"] == "error"]
+    assert len(errors) == 1 and "microphone" in errors[0].lower()
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "aborted"
+    assert session["answers"][0]["duration_s"] == pytest.approx(0.7, abs=0.01)
+
+
+def test_steering_from_another_thread_is_safe(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, _, _ = make_runner(
+        tmp_path,
+        events,
+        voiced_blocks=10**6,
+        rules=AnswerRules(end_silence_s=None, time_limit_s=10**6),
+    )
+    thread = threading.Thread(target=runner.run)
+    thread.start()
+    runner.abort()
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert events[-1]["type"] == "session_saved"
