@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from simulator.audio.wav import WavError, repair_wav
 from simulator.core.transcript import Transcript
@@ -47,7 +48,7 @@ def recover_all(layout: DataLayout, transcribe: Transcribe | None = None) -> lis
 def _recover(
     store: Store,
     layout: DataLayout,
-    session: dict,  # type: ignore[type-arg]
+    session: dict[str, Any],
     transcribe: Transcribe | None,
 ) -> str:
     kept = 0.0

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from simulator.audio.input import Microphone
 from simulator.audio.levels import level
-from simulator.audio.output import Speaker
+from simulator.audio.output import Playback, Speaker
 from simulator.audio.vad import VoiceDetector
 from simulator.audio.wav import WavWriter
 from simulator.locks import session_lock
 from simulator.session import EventHandler, SessionOptions, SessionRunner, SessionServices
 from simulator.settings import Settings
 from simulator.speech.stt import RecognizerFactory
-from simulator.speech.tts import InterviewerVoice
+from simulator.speech.tts import InterviewerVoice, VoiceInfo
 from simulator.store import DataLayout, Store
 
 
@@ -96,26 +97,14 @@ class AppServices:
         return self.voice.list_voices()
 
     def list_input_devices(self) -> list[str]:
-        """Names of the input devices, as the settings store them."""
+        """Names of the input devices, as the settings store them (rescans the system)."""
         from simulator.audio.devices import list_input_devices
 
-        return [str(getattr(device, "name", device)) for device in list_input_devices()]
+        return [device.name for device in list_input_devices(rescan=True)]
 
     def check_microphone(self) -> str:
-        """The microphone a session will use; raises audio.errors.NoMicrophoneError."""
-        from simulator.audio.devices import list_input_devices
-        from simulator.audio.errors import NoMicrophoneError
-
-        names = [str(getattr(device, "name", device)) for device in list_input_devices()]
-        if not names:
-            raise NoMicrophoneError("No microphone found. Connect one and press Retry.")
-        wanted = self.settings.input_device
-        if wanted and wanted not in names:
-            raise NoMicrophoneError(
-                f"The microphone '{wanted}' is not connected; connect it or choose another "
-                "in the settings."
-            )
-        return wanted or names[0]
+        """The name of the microphone a session will use; raises NoMicrophoneError."""
+        return self.microphone().check().name
 
     def check_model(self, path: str) -> str:
         """A verdict on a Vosk model folder; raises speech.errors.ModelError with the reason."""
@@ -133,9 +122,8 @@ class AppServices:
 
     def play_recording(self, stored_path: str, start_s: float = 0.0) -> Playback:
         """Start playing a saved answer (non-blocking); ``stored_path`` as the store keeps it."""
-        if self._player is None:
-            self._player = Speaker(self.settings.output_device)
-        return self._player.start(self.layout.absolute(stored_path), start_s)
+        speaker = Speaker(self.settings.output_device)
+        return speaker.start(self.layout.absolute(stored_path), start_s)
 
     def list_sessions(self) -> list[dict[str, Any]]:
         if not self.layout.db_path.exists():
@@ -156,12 +144,10 @@ class AppServices:
             store.close()
 
     def update_settings(self, settings: Settings) -> None:
-        """Use new settings; the voice, recogniser and player are rebuilt if theirs changed."""
+        """Use new settings; the voice and recogniser are rebuilt if theirs changed."""
         old, self.settings = self.settings, settings
         if (old.voice, old.rate) != (settings.voice, settings.rate) and self._voice is not None:
             self._voice.close()
             self._voice = None
         if (old.engine, old.model_path) != (settings.engine, settings.model_path):
             self._recognizers = None
-        if old.output_device != settings.output_device:
-            self._player = None

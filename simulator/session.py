@@ -116,7 +116,8 @@ class AnswerStore(Protocol):
 class Recording(Protocol):
     """A WAV being written as the answer is recorded (audio.wav.WavWriter)."""
 
-    duration_s: float
+    @property
+    def duration_s(self) -> float: ...
 
     def write(self, pcm: bytes) -> None: ...
     def close(self) -> None: ...
@@ -199,7 +200,7 @@ class SessionRunner:
         self._start = self._clock()
         store = self.services.open_store()
         self._store = store
-        release: Callable[[], None] = lambda: None
+        release = _nothing
         try:
             self.session_id = store.create_session(
                 mode=self.options.mode,
@@ -426,6 +427,10 @@ class SessionRunner:
 
 # High-rate or bulky events are not worth a row each.
 _UNLOGGED = {"level", "partial", "session_saved"}
+
+
+def _nothing() -> None:
+    return None
 
 
 def _user_message(error: BaseException) -> str:

@@ -13,7 +13,7 @@ from simulator.library import load_library
 from simulator.packs_io import export_pack, read_any_pack, save_user_pack
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("packs", help="list and validate question packs")
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="built-in and user packs")

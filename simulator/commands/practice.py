@@ -26,7 +26,7 @@ from simulator.settings import SettingsFile
 from simulator.speech.stt import transcribe_wav
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("practice", help="run a practice session")
     parser.add_argument("--no-gui", action="store_true", help="run in this terminal")
     parser.add_argument("--pack", help="the pack id (see: hotseat packs list)")

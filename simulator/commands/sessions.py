@@ -18,7 +18,7 @@ from simulator.settings import SettingsFile
 from simulator.store import Store
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("sessions", help="list and show saved sessions")
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="all sessions, newest first")

@@ -10,7 +10,7 @@ from simulator.commands.common import EXIT_OK, CommandError, print_json
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("transcribe", help="transcribe a WAV file offline")
     parser.add_argument("file", type=Path, help="a WAV file (any rate or channel count)")
     parser.add_argument("--engine", choices=["auto", "vosk", "pocketsphinx"], default="auto")

@@ -23,7 +23,8 @@ follow_ups = ["And why now?"]
 """
 
 CSV = """text,category,framework,difficulty,answer_min,answer_max,follow_ups,tips
-"Tell me about a conflict, and how it ended.",conflict,STAR,2,60,120,What did you say?|Who decided?,Name the stakes first.
+"Tell me about a conflict, and how it ended.",conflict,STAR,2,60,120,\
+What did you say?|Who decided?,Name the stakes first.
 What motivates you?,motivation,free,1,30,60,,
 """
 

@@ -1,0 +1,137 @@
+"""Screenshots of the window for review: home, interview (live and listen-only), end, settings.
+
+Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
+throw-away data folder, drives the interview page with a scripted list of runner events (no
+audio needed), and saves PNGs into the folder given on the command line:
+
+    python scripts/screenshots.py /tmp/hotseat-shots
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from simulator import paths
+from simulator.library import load_library
+from simulator.services import AppServices
+from simulator.settings import SettingsFile
+from simulator.ui import style
+from simulator.ui.bridge import SessionBridge
+from simulator.ui.pages.end import AnswerSummary
+from simulator.ui.settings_dialog import SettingsDialog
+from simulator.ui.window import MainWindow
+
+ANSWER = (
+    "At my last job two of us disagreed about whether to rewrite the billing service. "
+    "I suggested we each write down the risks, and we agreed to migrate one endpoint first"
+)
+
+
+def settle(app: QApplication, done: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    """Process events until ``done()`` or the timeout (background checks report late)."""
+    deadline = time.monotonic() + timeout_s
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+
+
+def save(widget: QWidget, folder: Path, name: str) -> None:
+    path = folder / name
+    widget.grab().save(str(path))
+    print(path)
+
+
+def drive_interview(window: MainWindow, hide: bool, elapsed: float) -> None:
+    page = window.interview
+    page.attach(SessionBridge(window), hide_question=hide)
+    window.stack.setCurrentWidget(page)
+    pack = window.library.packs[0]
+    question = pack.questions[min(1, len(pack.questions) - 1)]
+    page.handle_event(
+        {
+            "type": "question_started",
+            "index": 1,
+            "count": 3,
+            "text": question.text,
+            "category": question.category,
+            "answer_seconds": list(question.answer_seconds),
+            "time_limit_s": question.answer_seconds[1] + 30,
+        }
+    )
+    page.handle_event({"type": "recording_started", "index": 1})
+    page.handle_event({"type": "level", "level": 0.62, "elapsed_s": elapsed, "voiced": True})
+    page.handle_event({"type": "partial", "index": 1, "text": ANSWER})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    folder: Path = args.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault(paths.HOME_ENV, tempfile.mkdtemp(prefix="hotseat-shots-"))
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Hotseat")
+    style.apply(app)
+    settings_file = SettingsFile(paths.settings_file())
+    services = AppServices(settings_file.load(), paths.layout())
+    library = load_library(paths.builtin_packs_dir(), services.layout.packs_dir)
+    window = MainWindow(services, library, settings_file)
+    try:
+        window.resize(1100, 720)
+        window.show()
+        window.run_startup_checks()
+        settle(app, lambda: window.tasks.pending == 0)
+        save(window, folder, "01-home.png")
+
+        drive_interview(window, hide=False, elapsed=74)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "02-interview.png")
+        drive_interview(window, hide=True, elapsed=14)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "03-interview-hidden.png")
+
+        questions = library.packs[0].questions
+        answers = [
+            AnswerSummary(i + 1, q.text, 40.0 + 31 * i, ANSWER + ".", f"x/{i}.wav", "vosk")
+            for i, q in enumerate(questions[:3])
+        ]
+        window.end.show_results(12, "complete", answers)
+        window.stack.setCurrentWidget(window.end)
+        window.banners.show_message(
+            "session-warning", "The question could not be spoken: no speaker was found.", "warning"
+        )
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "04-end.png")
+
+        dialog = SettingsDialog(services.settings, services, settings_file, window.tasks, window)
+        dialog.show()
+        settle(app, lambda: window.tasks.pending == 0)
+        save(dialog, folder, "05-settings.png")
+        dialog.close()
+
+        window.banners.clear("session-warning")
+        window.resize(900, 600)
+        window.stack.setCurrentWidget(window.home)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "06-home-minimum-size.png")
+    finally:
+        window.shutdown()
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The window's composition root: builds the objects of one run of the app and shows it.
+
+``main`` is what the bare ``hotseat`` command runs. It loads the settings and the pack library,
+builds ``AppServices`` and the main window, starts the startup checks and crash recovery in the
+background, runs the event loop, and on exit stops every thread and closes the services.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from pathlib import Path
+
+from simulator import __version__, paths
+from simulator.core.transcript import Transcript
+from simulator.library import load_library
+from simulator.services import AppServices
+from simulator.settings import SettingsFile
+
+APP_NAME = "Hotseat"
+ORGANISATION = "Hotseat"
+
+
+def recover_sessions(services: AppServices) -> list[str]:
+    """Repair sessions cut off by a crash; one message per recovered session. Slow."""
+    from simulator.recovery import recover_all
+    from simulator.speech.stt import transcribe_wav
+
+    def transcribe(path: Path) -> Transcript:
+        return transcribe_wav(path, services.recognizers)
+
+    return recover_all(services.layout, transcribe)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the window until it is closed; returns the exit code."""
+    multiprocessing.freeze_support()
+    from PySide6.QtWidgets import QApplication
+
+    from simulator.ui import style
+    from simulator.ui.window import MainWindow
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
+    if app is None:
+        app = QApplication([sys.argv[0], *(argv if argv is not None else sys.argv[1:])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    style.apply(app)
+
+    settings_file = SettingsFile(paths.settings_file())
+    settings = settings_file.load()
+    layout = paths.layout()
+    services = AppServices(settings, layout)
+    window: MainWindow | None = None
+    try:
+        library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
+        window = MainWindow(services, library, settings_file)
+        if settings_file.problem:
+            window.banners.show_message(
+                "settings", f"Settings: {settings_file.problem}.", "warning"
+            )
+        window.show()
+        window.run_startup_checks()
+        window.tasks.run_task(
+            lambda: recover_sessions(services),
+            window.show_recovered,
+            lambda error: (
+                window.banners.show_message(
+                    "recovery", f"Interrupted sessions could not be recovered: {error}", "warning"
+                )
+                if window is not None
+                else None
+            ),
+        )
+        return int(app.exec())
+    finally:
+        if window is not None:
+            window.shutdown()
+        services.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The pages of the main window: home (choose and start), interview (live), end (review)."""

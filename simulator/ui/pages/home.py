@@ -1,0 +1,259 @@
+"""The home page: choose a pack and how to practise, then start.
+
+A view only: it shows the library and the settings it is given and emits signals; the window
+does the work (saving choices, checks, starting the session).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator.library import Library
+from simulator.settings import Settings
+from simulator.ui import style
+from simulator.ui.services_api import Voice
+from simulator.ui.widgets.pack_list import PACK_ID_ROLE, PackList
+
+ENGINE_CHOICES = (
+    ("Automatic", "auto"),
+    ("Vosk", "vosk"),
+    ("PocketSphinx (built-in English)", "pocketsphinx"),
+)
+DEFAULT_VOICE = "System default"
+
+
+class HomePage(QWidget):
+    start_requested = Signal()
+    settings_requested = Signal()
+    engine_changed = Signal(str)
+
+    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
+        outer.setSpacing(style.SPACING)
+        title = QLabel("Practise an interview")
+        title.setProperty("role", "title")
+        subtitle = QLabel(
+            "Choose a set of questions. The interviewer reads each one aloud; you answer out "
+            "loud and get your recording and transcript back at the end."
+        )
+        subtitle.setProperty("role", "subtitle")
+        subtitle.setWordWrap(True)
+        outer.addWidget(title)
+        outer.addWidget(subtitle)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(style.SPACING + 8)
+        outer.addLayout(columns, 1)
+        columns.addLayout(self._build_packs(), 3)
+        # A scroll area keeps the options readable when the window is at its smallest.
+        options = QScrollArea()
+        options.setWidgetResizable(True)
+        options.setFrameShape(QFrame.Shape.NoFrame)
+        options.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        card = self._build_options()
+        options.setWidget(card)
+        options.setMinimumWidth(card.minimumSizeHint().width() + 2)
+        columns.addWidget(options, 2)
+        self.load_settings(settings)
+        order = [
+            self.packs_list,
+            self.details_button,
+            self.question_count,
+            self.shuffle_check,
+            self.engine_combo,
+            self.voice_combo,
+            self.hide_question_check,
+            self.settings_button,
+            self.start_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_packs(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        heading = QLabel("QUESTION PACK")
+        heading.setProperty("role", "section")
+        self.packs_list = PackList(self.library.packs)
+        self.packs_list.currentItemChanged.connect(self._pack_changed)
+        self.packs_list.itemActivated.connect(lambda _item: self.start_requested.emit())
+        heading.setBuddy(self.packs_list)
+        column.addWidget(heading)
+        column.addWidget(self.packs_list, 1)
+        if not self.library.packs:
+            empty = QLabel("No question packs were found.")
+            empty.setProperty("role", "muted")
+            column.addWidget(empty)
+
+        self.problems_label = QLabel()
+        self.problems_label.setProperty("role", "muted")
+        self.problems_details = QLabel()
+        self.problems_details.setWordWrap(True)
+        self.problems_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_details.setVisible(False)
+        self.details_button = QPushButton("details")
+        self.details_button.setProperty("role", "link")
+        self.details_button.setAccessibleName("Show the problems in your packs")
+        self.details_button.clicked.connect(self._toggle_details)
+        problems_row = QHBoxLayout()
+        problems_row.addWidget(self.problems_label)
+        problems_row.addWidget(self.details_button)
+        problems_row.addStretch(1)
+        column.addLayout(problems_row)
+        column.addWidget(self.problems_details)
+        self._show_problems()
+        return column
+
+    def _build_options(self) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(20, 18, 20, 20)
+        layout.setSpacing(12)
+        heading = QLabel("SESSION")
+        heading.setProperty("role", "section")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(14)
+        self.question_count = QSpinBox()
+        self.question_count.setRange(1, 50)
+        self.question_count.setAccessibleName("Number of questions")
+        self.shuffle_check = QCheckBox("Shuffle the questions")
+        self.engine_combo = QComboBox()
+        self.engine_combo.setAccessibleName("Speech recognition engine")
+        for label, value in ENGINE_CHOICES:
+            self.engine_combo.addItem(label, value)
+        self.engine_combo.currentIndexChanged.connect(
+            lambda _i: self.engine_changed.emit(self.engine())
+        )
+        self.voice_combo = QComboBox()
+        self.voice_combo.setAccessibleName("Interviewer voice")
+        self.voice_combo.addItem(DEFAULT_VOICE, None)
+        self.hide_question_check = QCheckBox("Hide the question text (listen only)")
+        form.addRow("&Questions", self.question_count)
+        form.addRow("", self.shuffle_check)
+        form.addRow("&Recognition", self.engine_combo)
+        form.addRow("&Voice", self.voice_combo)
+        form.addRow("", self.hide_question_check)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        hint = QLabel(
+            "During the interview: <b>Space</b> ends your answer or skips ahead, "
+            "<b>Esc</b> ends the interview. Everything is recorded on this computer only."
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "muted")
+        layout.addWidget(hint)
+        layout.addSpacing(6)
+        self.start_button = QPushButton("Start interview")
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setDefault(True)
+        self.start_button.setAccessibleName("Start the interview")
+        self.start_button.clicked.connect(self.start_requested.emit)
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setAccessibleName("Open the settings")
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.settings_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        layout.addLayout(buttons)
+        return card
+
+    # --- state --------------------------------------------------------------------------------
+
+    def load_settings(self, settings: Settings) -> None:
+        self.question_count.setValue(settings.questions)
+        self.shuffle_check.setChecked(settings.shuffle)
+        self.hide_question_check.setChecked(settings.hide_question_text)
+        self.set_engine(settings.engine)
+        self._select_voice(settings.voice)
+        self.select_pack(settings.last_pack)
+
+    def apply_to(self, settings: Settings) -> Settings:
+        """The settings with the choices made on this page."""
+        return settings.with_changes(
+            questions=self.question_count.value(),
+            shuffle=self.shuffle_check.isChecked(),
+            engine=self.engine(),
+            voice=self.voice_combo.currentData(),
+            hide_question_text=self.hide_question_check.isChecked(),
+            last_pack=self.selected_pack_id(),
+        )
+
+    def engine(self) -> str:
+        return str(self.engine_combo.currentData())
+
+    def set_engine(self, engine: str) -> None:
+        index = self.engine_combo.findData(engine)
+        self.engine_combo.setCurrentIndex(max(0, index))
+
+    def set_voices(self, voices: Sequence[Voice], current: str | None) -> None:
+        self.voice_combo.clear()
+        self.voice_combo.addItem(DEFAULT_VOICE, None)
+        for voice in voices:
+            self.voice_combo.addItem(voice.name, voice.id)
+        self._select_voice(current)
+
+    def _select_voice(self, voice_id: str | None) -> None:
+        index = self.voice_combo.findData(voice_id) if voice_id else 0
+        if index < 0 and voice_id:
+            # Voices are listed in the background; keep the saved one until they arrive.
+            self.voice_combo.addItem(voice_id, voice_id)
+            index = self.voice_combo.count() - 1
+        self.voice_combo.setCurrentIndex(max(0, index))
+
+    def select_pack(self, pack_id: str | None) -> None:
+        self.packs_list.select_pack(pack_id)
+
+    def selected_pack_id(self) -> str | None:
+        return self.packs_list.selected_pack_id()
+
+    def _pack_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        self.start_button.setEnabled(current is not None)
+        if current is None:
+            return
+        pack = self.library.get(str(current.data(PACK_ID_ROLE)))
+        self.question_count.setMaximum(max(1, len(pack.questions)))
+
+    def _show_problems(self) -> None:
+        problems = self.library.problems
+        files = sorted({problem.path for problem in problems})
+        visible = bool(files)
+        self.problems_label.setVisible(visible)
+        self.details_button.setVisible(visible)
+        if not visible:
+            return
+        count = len(files)
+        self.problems_label.setText(
+            f"⚠ {count} of your pack{'s' if count != 1 else ''} "
+            f"{'have' if count != 1 else 'has'} problems —"
+        )
+        self.problems_details.setText("\n".join(str(problem) for problem in problems))
+
+    def _toggle_details(self) -> None:
+        self.problems_details.setVisible(not self.problems_details.isVisible())

@@ -1,0 +1,277 @@
+"""The interview page: the live view of a running session, driven by the runner's events.
+
+It shows where the session is (question n of m, the question or a listen-only placeholder, the
+phase in words), the answer timer against the target band, the microphone level and the live
+transcript. Space moves on (skips the reading or the preparation, or ends the answer) and Esc
+ends the interview; both go to the bridge, which passes them to the runner.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator.ui import style
+from simulator.ui.bridge import SessionBridge
+from simulator.ui.widgets.answer_timer import AnswerTimer, mmss
+from simulator.ui.widgets.level_meter import LevelMeter
+
+HIDDEN_TEXT = "The question is hidden. Listen to the interviewer, as in a real interview."
+STOP_TEXT = "Stop answer  ␣"
+SKIP_TEXT = "Skip ahead  ␣"
+RECORDING_TEXT = "● Recording — speak now"
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(22, 18, 22, 18)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+class InterviewPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge: SessionBridge | None = None
+        self.hide_question = False
+        self.question_text = ""
+        self.phase = "idle"
+        self.prep_seconds = 0
+        self._prep_clock = QElapsedTimer()
+        self.prep_timer = QTimer(self)
+        self.prep_timer.setObjectName("prep_timer")
+        self.prep_timer.setInterval(200)
+        self.prep_timer.timeout.connect(self._show_prep_left)
+        self._build()
+        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self.end_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        for shortcut in (self.stop_shortcut, self.end_shortcut):
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stop_shortcut.activated.connect(self.stop_answer)
+        self.end_shortcut.activated.connect(self.end_interview)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
+        outer.setSpacing(style.SPACING)
+        top = QHBoxLayout()
+        self.progress_label = QLabel("")
+        self.progress_label.setProperty("role", "section")
+        self.category_label = QLabel("")
+        self.category_label.setProperty("role", "muted")
+        top.addWidget(self.progress_label)
+        top.addStretch(1)
+        top.addWidget(self.category_label)
+        outer.addLayout(top)
+
+        question_card, question_layout = _card()
+        self.question_label = QLabel("")
+        self.question_label.setWordWrap(True)
+        self.question_label.setFont(style.font(17, bold=False))
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.question_label.setAccessibleName("Question")
+        self.question_label.setMinimumHeight(56)
+        self.show_question_button = QPushButton("Show question")
+        self.show_question_button.setCheckable(True)
+        self.show_question_button.setAccessibleName("Show or hide the question text")
+        self.show_question_button.toggled.connect(self._show_question_toggled)
+        row = QHBoxLayout()
+        row.addWidget(self.question_label, 1)
+        row.addWidget(self.show_question_button, 0, Qt.AlignmentFlag.AlignTop)
+        question_layout.addLayout(row)
+        outer.addWidget(question_card)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(style.SPACING)
+        timer_card, timer_layout = _card()
+        self.timer = AnswerTimer()
+        self.status_label = QLabel("")
+        self.status_label.setFont(style.font(12.5, bold=True))
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setAccessibleName("Status")
+        self.level_meter = LevelMeter()
+        level_caption = QLabel("Microphone")
+        level_caption.setProperty("role", "muted")
+        timer_layout.addStretch(1)
+        timer_layout.addWidget(self.timer)
+        timer_layout.addSpacing(6)
+        timer_layout.addWidget(self.status_label)
+        timer_layout.addStretch(1)
+        timer_layout.addWidget(level_caption)
+        timer_layout.addWidget(self.level_meter)
+        middle.addWidget(timer_card, 2)
+
+        transcript_card, transcript_layout = _card()
+        heading = QLabel("LIVE TRANSCRIPT")
+        heading.setProperty("role", "section")
+        self.transcript_view = QTextEdit()
+        self.transcript_view.setReadOnly(True)
+        self.transcript_view.setAccessibleName("Live transcript")
+        self.transcript_view.setPlaceholderText("Your words appear here as you speak.")
+        self.transcript_view.setFont(style.font(12))
+        self.transcript_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The card already frames it; a second border would box the text twice.
+        self.transcript_view.setStyleSheet("QTextEdit { border: none; padding: 0; }")
+        transcript_layout.addWidget(heading)
+        transcript_layout.addWidget(self.transcript_view, 1)
+        middle.addWidget(transcript_card, 3)
+        outer.addLayout(middle, 1)
+
+        buttons = QHBoxLayout()
+        self.end_button = QPushButton("End interview  Esc")
+        self.end_button.setAccessibleName("End the interview")
+        self.end_button.clicked.connect(self.end_interview)
+        self.stop_button = QPushButton(STOP_TEXT)
+        self.stop_button.setProperty("role", "primary")
+        self.stop_button.setAccessibleName("Stop the answer or skip ahead")
+        self.stop_button.clicked.connect(self.stop_answer)
+        buttons.addWidget(self.end_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        outer.addLayout(buttons)
+        self.setTabOrder(self.show_question_button, self.stop_button)
+        self.setTabOrder(self.stop_button, self.end_button)
+
+    # --- wiring -------------------------------------------------------------------------------
+
+    def attach(self, bridge: SessionBridge, hide_question: bool) -> None:
+        """Show a new session run by ``bridge``."""
+        if self.bridge is not None:
+            self.bridge.event.disconnect(self.handle_event)
+        self.bridge = bridge
+        self.hide_question = hide_question
+        bridge.event.connect(self.handle_event)
+        self.reset()
+
+    def reset(self) -> None:
+        self.phase = "idle"
+        self.prep_timer.stop()
+        self.progress_label.setText("GETTING READY")
+        self.category_label.setText("")
+        self.question_text = ""
+        self.question_label.setText("")
+        self.show_question_button.setVisible(False)
+        self.timer.set_band(60, 120)
+        self.level_meter.reset()
+        self.transcript_view.clear()
+        self._set_status("Getting ready…")
+        self.stop_button.setText(SKIP_TEXT)
+        self.stop_button.setEnabled(False)
+        self.end_button.setEnabled(True)
+
+    def stop_answer(self) -> None:
+        if self.bridge is not None and self.stop_button.isEnabled():
+            self.bridge.stop_answer()
+
+    def end_interview(self) -> None:
+        if self.bridge is not None:
+            self.end_button.setEnabled(False)
+            self.stop_button.setEnabled(False)
+            self._set_status("Ending the interview…")
+            self.bridge.abort()
+
+    # --- events ---------------------------------------------------------------------------
+
+    def handle_event(self, event: dict[str, Any]) -> None:
+        handler = getattr(self, f"_on_{event.get('type')}", None)
+        if handler is not None:
+            handler(event)
+
+    def _on_question_started(self, event: dict[str, Any]) -> None:
+        self.phase = "speaking"
+        self.prep_timer.stop()
+        self.progress_label.setText(f"QUESTION {event['index'] + 1} OF {event['count']}")
+        self.category_label.setText(str(event.get("category", "")).replace("-", " ").title())
+        self.question_text = str(event.get("text", ""))
+        low, high = event.get("answer_seconds") or (60, 120)
+        self.timer.set_band(low, high, event.get("time_limit_s"))
+        self.level_meter.reset()
+        self.transcript_view.clear()
+        self.show_question_button.setVisible(self.hide_question)
+        self.show_question_button.setChecked(False)
+        self._show_question_toggled(False)
+        self._set_status("Interviewer speaking…")
+        self.stop_button.setText(SKIP_TEXT)
+        self.stop_button.setEnabled(True)
+
+    def _on_prep_started(self, event: dict[str, Any]) -> None:
+        self.phase = "prep"
+        self.prep_seconds = int(event.get("seconds", 0))
+        self._prep_clock.start()
+        self._show_prep_left()
+        self.prep_timer.start()
+
+    def _show_prep_left(self) -> None:
+        left = self.prep_seconds - self._prep_clock.elapsed() / 1000
+        if self.phase != "prep" or left <= 0:
+            self.prep_timer.stop()
+            return
+        # Round up so the countdown shows 0:10 first and never 0:00 while still waiting.
+        self._set_status(f"Preparation {mmss(left + 0.999)} — Space to start now")
+
+    def _on_recording_started(self, event: dict[str, Any]) -> None:
+        self.phase = "answering"
+        self.prep_timer.stop()
+        self.timer.set_elapsed(0)
+        self._set_status(RECORDING_TEXT, recording=True)
+        self.stop_button.setText(STOP_TEXT)
+        self.stop_button.setEnabled(True)
+
+    def _set_status(self, text: str, recording: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(f"color: {style.OVER};" if recording else "")
+
+    def _on_level(self, event: dict[str, Any]) -> None:
+        self.level_meter.set_level(float(event.get("level", 0.0)), bool(event.get("voiced")))
+        if "elapsed_s" in event:
+            self.timer.set_elapsed(float(event["elapsed_s"]))
+
+    def _on_partial(self, event: dict[str, Any]) -> None:
+        self.transcript_view.setPlainText(str(event.get("text", "")))
+
+    def _on_answer_ended(self, event: dict[str, Any]) -> None:
+        self.phase = "transcribing"
+        self.timer.stop()
+        self.level_meter.reset()
+        self._set_status("Transcribing…")
+        self.stop_button.setEnabled(False)
+
+    def _on_answer_saved(self, event: dict[str, Any]) -> None:
+        self.phase = "saved"
+        text = str(event.get("transcript", "")).strip()
+        self.transcript_view.setPlainText(text or "(No words were recognised in this answer.)")
+        if event.get("duration_s") is not None:
+            self.timer.set_elapsed(float(event["duration_s"]))
+            self.timer.stop()
+        self._set_status("Answer saved")
+
+    def _on_session_saved(self, event: dict[str, Any]) -> None:
+        self.phase = "done"
+        self.prep_timer.stop()
+        self.stop_button.setEnabled(False)
+        self.end_button.setEnabled(False)
+        self._set_status("Session saved")
+
+    def _show_question_toggled(self, shown: bool) -> None:
+        visible = shown or not self.hide_question
+        self.question_label.setText(self.question_text if visible else HIDDEN_TEXT)
+        self.question_label.setProperty("role", "" if visible else "muted")
+        self.question_label.style().polish(self.question_label)
+        self.show_question_button.setText("Hide question" if shown else "Show question")
+
+    @property
+    def question_shown(self) -> bool:
+        return self.question_label.text() == self.question_text and bool(self.question_text)

@@ -1,0 +1,71 @@
+"""The part of ``AppServices`` the window uses, as a Protocol.
+
+Pages depend on this instead of on ``simulator.services`` so they stay free of the audio,
+speech and storage imports, and so tests can hand them a small fake with the same methods.
+Every method here may be slow; the window calls them through ``ui.tasks`` except
+``runner`` and ``play_recording``, which return at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from simulator.session import EventHandler, SessionOptions
+from simulator.settings import Settings
+from simulator.ui.bridge import Steerable
+
+
+class Voice(Protocol):
+    """A voice of the speech synthesiser (speech.tts.VoiceInfo)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class Playback(Protocol):
+    """A recording being played (audio.output.Playback)."""
+
+    @property
+    def is_playing(self) -> bool: ...
+    def stop(self) -> None: ...
+
+
+class WindowServices(Protocol):
+    settings: Settings
+
+    def list_voices(self) -> Sequence[Voice]:
+        """The synthesiser's voices (starts the TTS worker: slow)."""
+        ...
+
+    def list_input_devices(self) -> list[str]:
+        """Names of the input devices, for the settings."""
+        ...
+
+    def check_microphone(self) -> str:
+        """The name of the microphone that will be used; raises NoMicrophoneError."""
+        ...
+
+    def check_model(self, path: str) -> str:
+        """A verdict on a Vosk model folder; raises ModelError saying what is wrong."""
+        ...
+
+    def prepare_recognizer(self) -> str:
+        """Load the recogniser chosen by the settings; returns "engine · model"."""
+        ...
+
+    def play_recording(self, stored_path: str, start_s: float = 0.0) -> Playback:
+        """Start playing a saved answer; returns at once."""
+        ...
+
+    def list_sessions(self) -> list[dict[str, Any]]: ...
+    def get_session(self, session_id: int) -> dict[str, Any] | None: ...
+
+    def update_settings(self, settings: Settings) -> None:
+        """Use new settings from now on (the voice and recogniser are rebuilt when needed)."""
+        ...
+
+    def runner(self, options: SessionOptions, on_event: EventHandler) -> Steerable: ...
+    def close(self) -> None: ...

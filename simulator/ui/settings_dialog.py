@@ -1,0 +1,235 @@
+"""The settings dialog: voice, recognition, microphone and answer options, saved on OK.
+
+Voices and input devices are listed in the background (listing voices starts the speech
+worker) and a Vosk model folder is checked in the background, with a plain verdict. OK writes
+the settings through ``SettingsFile`` so they survive a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator.settings import Settings, SettingsFile
+from simulator.ui import style
+from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
+from simulator.ui.services_api import Voice, WindowServices
+from simulator.ui.tasks import TaskRunner
+
+DEFAULT_DEVICE = "System default"
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings,
+        services: WindowServices,
+        settings_file: SettingsFile,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings — Hotseat")
+        self.setMinimumWidth(560)
+        self.settings = settings
+        self.saved_settings: Settings | None = None
+        self._services = services
+        self._file = settings_file
+        self._tasks = tasks
+        self._build()
+        self._load(settings)
+        self._tasks.run_task(services.list_voices, self._voices_listed, self._voices_failed)
+        self._tasks.run_task(
+            services.list_input_devices, self._devices_listed, self._devices_failed
+        )
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 22, 24, 18)
+        layout.setSpacing(14)
+        title = QLabel("Settings")
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(16)
+
+        self.voice_combo = QComboBox()
+        self.voice_combo.setAccessibleName("Interviewer voice")
+        self.rate_spin = QSpinBox()
+        self.rate_spin.setRange(80, 320)
+        self.rate_spin.setSuffix(" words/min")
+        self.rate_spin.setAccessibleName("Speaking rate")
+        self.engine_combo = QComboBox()
+        self.engine_combo.setAccessibleName("Speech recognition engine")
+        for label, value in ENGINE_CHOICES:
+            self.engine_combo.addItem(label, value)
+
+        self.model_edit = QLineEdit()
+        self.model_edit.setPlaceholderText("Found automatically")
+        self.model_edit.setAccessibleName("Vosk model folder")
+        self.browse_button = QPushButton("Choose…")
+        self.browse_button.setAccessibleName("Choose the Vosk model folder")
+        self.browse_button.clicked.connect(self.choose_model_folder)
+        self.check_button = QPushButton("Check")
+        self.check_button.setAccessibleName("Check the Vosk model folder")
+        self.check_button.clicked.connect(self.check_model)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_edit, 1)
+        model_row.addWidget(self.browse_button)
+        model_row.addWidget(self.check_button)
+        self.model_verdict = QLabel("")
+        self.model_verdict.setWordWrap(True)
+        self.model_verdict.setAccessibleName("Model check result")
+        self.model_verdict.setVisible(False)
+
+        self.device_combo = QComboBox()
+        self.device_combo.setAccessibleName("Microphone")
+        self.silence_spin = QDoubleSpinBox()
+        self.silence_spin.setRange(1.0, 15.0)
+        self.silence_spin.setSingleStep(0.5)
+        self.silence_spin.setDecimals(1)
+        self.silence_spin.setSuffix(" s")
+        self.silence_spin.setAccessibleName("Silence that ends an answer")
+        self.hide_question_check = QCheckBox("Hide the question text (listen only)")
+
+        form.addRow("Interviewer &voice", self.voice_combo)
+        form.addRow("Speaking &rate", self.rate_spin)
+        form.addRow("Recognition &engine", self.engine_combo)
+        model_label = QLabel("Vosk &model folder")
+        model_label.setBuddy(self.model_edit)
+        form.addRow(model_label, model_row)
+        form.addRow("", self.model_verdict)
+        form.addRow("&Microphone", self.device_combo)
+        form.addRow("End an answer after", self.silence_spin)
+        form.addRow("", self.hide_question_check)
+        layout.addLayout(form)
+        self.problem_label = QLabel("")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {style.OVER};")
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _load(self, settings: Settings) -> None:
+        self._fill_voices([], settings.voice)
+        self.rate_spin.setValue(settings.rate)
+        self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(settings.engine)))
+        self.model_edit.setText(settings.model_path or "")
+        self._fill_devices([], settings.input_device)
+        self.silence_spin.setValue(settings.end_silence_s)
+        self.hide_question_check.setChecked(settings.hide_question_text)
+
+    # --- lists filled in the background ---------------------------------------------------
+
+    def _fill_voices(self, voices: Sequence[Voice], current: str | None) -> None:
+        self.voice_combo.clear()
+        self.voice_combo.addItem(DEFAULT_VOICE, None)
+        for voice in voices:
+            self.voice_combo.addItem(voice.name, voice.id)
+        _select(self.voice_combo, current)
+
+    def _voices_listed(self, voices: Sequence[Voice]) -> None:
+        self._fill_voices(voices, self.voice_combo.currentData())
+
+    def _voices_failed(self, error: BaseException) -> None:
+        self.problem_label.setText(f"The voices could not be listed: {error}")
+
+    def _fill_devices(self, names: Sequence[str], current: str | None) -> None:
+        self.device_combo.clear()
+        self.device_combo.addItem(DEFAULT_DEVICE, None)
+        for name in names:
+            self.device_combo.addItem(name, name)
+        _select(self.device_combo, current)
+
+    def _devices_listed(self, names: Sequence[str]) -> None:
+        self._fill_devices(names, self.device_combo.currentData())
+
+    def _devices_failed(self, error: BaseException) -> None:
+        self.problem_label.setText(f"The microphones could not be listed: {error}")
+
+    # --- the model folder -------------------------------------------------------------------
+
+    def choose_model_folder(self) -> None:
+        start = self.model_edit.text() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Choose a Vosk model folder", start)
+        if folder:
+            self.model_edit.setText(folder)
+            self.check_model()
+
+    def check_model(self) -> None:
+        path = self.model_edit.text().strip()
+        if not path:
+            self._show_verdict(True, "No folder chosen: a model is looked for automatically.")
+            return
+        self.model_verdict.setVisible(True)
+        self.model_verdict.setText("Checking…")
+        self.model_verdict.setStyleSheet(f"color: {style.MUTED};")
+        self.check_button.setEnabled(False)
+        self._tasks.run_task(
+            lambda: self._services.check_model(path),
+            lambda verdict: self._show_verdict(True, str(verdict)),
+            lambda error: self._show_verdict(False, str(error)),
+        )
+
+    def _show_verdict(self, ok: bool, message: str) -> None:
+        self.check_button.setEnabled(True)
+        mark = "✓" if ok else "✗"
+        self.model_verdict.setVisible(True)
+        self.model_verdict.setText(f"{mark} {message}")
+        self.model_verdict.setStyleSheet(f"color: {style.IN_BAND if ok else style.OVER};")
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def chosen_settings(self) -> Settings:
+        model = self.model_edit.text().strip()
+        return self.settings.with_changes(
+            voice=self.voice_combo.currentData(),
+            rate=self.rate_spin.value(),
+            engine=str(self.engine_combo.currentData()),
+            model_path=model or None,
+            input_device=self.device_combo.currentData(),
+            end_silence_s=round(self.silence_spin.value(), 1),
+            hide_question_text=self.hide_question_check.isChecked(),
+        )
+
+    def save(self) -> None:
+        chosen = self.chosen_settings()
+        try:
+            self._file.save(chosen)
+        except OSError as error:
+            self.problem_label.setText(f"The settings could not be saved: {error}")
+            return
+        self.saved_settings = chosen
+        self.accept()
+
+
+def _select(combo: QComboBox, value: str | None) -> None:
+    """Select the item holding ``value``; a saved value not (yet) listed is kept as an item."""
+    index = combo.findData(value) if value else 0
+    if index < 0 and value:
+        combo.addItem(value, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(0, index))

@@ -1,0 +1,276 @@
+"""The main window: composes the pages and moves between them as a session goes.
+
+It owns the background helper (``tasks``), the banner area, and the bridge of the running
+session. Checks at startup (microphone, recogniser, voices) run in the background and report
+to the banner; the pages only show things and emit signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from simulator.audio.errors import NoMicrophoneError
+from simulator.core.plan import AnswerRules, choose_questions
+from simulator.library import Library
+from simulator.session import SessionOptions
+from simulator.settings import Settings, SettingsFile
+from simulator.ui import style
+from simulator.ui.bridge import SessionBridge
+from simulator.ui.pages.end import AnswerSummary, EndPage
+from simulator.ui.pages.home import HomePage
+from simulator.ui.pages.interview import InterviewPage
+from simulator.ui.services_api import WindowServices
+from simulator.ui.settings_dialog import SettingsDialog
+from simulator.ui.tasks import TaskRunner
+from simulator.ui.widgets.banner import BannerArea
+
+log = logging.getLogger(__name__)
+
+NO_MICROPHONE = "No microphone found. Connect one and press Retry."
+JOIN_TIMEOUT_S = 5.0
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, services: WindowServices, library: Library, settings_file: SettingsFile
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.library = library
+        self.settings_file = settings_file
+        self.tasks = TaskRunner()
+        self.bridge: SessionBridge | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self._answers: list[AnswerSummary] = []
+        self._questions: dict[int, str] = {}
+        self._saved: tuple[int | None, str] = (None, "aborted")
+        self._last_start: dict[str, Any] = {}
+        self.setWindowTitle("Hotseat")
+        self.setMinimumSize(QSize(900, 600))
+        self.resize(1100, 720)
+
+        self.banners = BannerArea()
+        self.home = HomePage(library, services.settings)
+        self.interview = InterviewPage()
+        self.end = EndPage(play=services.play_recording)
+        self.stack = QStackedWidget()
+        for page in (self.home, self.interview, self.end):
+            self.stack.addWidget(page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banners.setContentsMargins(style.MARGIN, 14, style.MARGIN, 0)
+        layout.addWidget(self.banners)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home.start_requested.connect(lambda: self.start_session())
+        self.home.settings_requested.connect(self.open_settings)
+        self.home.engine_changed.connect(self._engine_changed)
+        self.end.home_requested.connect(self.show_home)
+        self.end.practice_again_requested.connect(self.practice_again)
+        self.end.problem.connect(lambda message: self.banners.show_message("play", message))
+        self.home.packs_list.setFocus()
+        if library.problems:
+            log.info("pack problems: %s", "; ".join(str(p) for p in library.problems))
+
+    # --- startup checks, all in the background -----------------------------------------
+
+    def run_startup_checks(self) -> None:
+        self.check_microphone()
+        self.check_recognizer()
+        self.tasks.run_task(
+            self.services.list_voices,
+            lambda voices: self.home.set_voices(voices, self.services.settings.voice),
+            lambda error: self.banners.show_message(
+                "voices", f"The interviewer's voices could not be listed: {error}", "warning"
+            ),
+        )
+
+    def check_microphone(self) -> None:
+        self.tasks.run_task(
+            self.services.check_microphone,
+            lambda _name: self.banners.clear("microphone"),
+            self._microphone_failed,
+        )
+
+    def _microphone_failed(self, error: BaseException) -> None:
+        message = NO_MICROPHONE if isinstance(error, NoMicrophoneError) else str(error)
+        self.banners.show_message(
+            "microphone", message, "error", "Retry", self.check_microphone, dismissable=False
+        )
+
+    def check_recognizer(self) -> None:
+        self.tasks.run_task(
+            self.services.prepare_recognizer,
+            lambda _description: self.banners.clear("model"),
+            lambda error: self.banners.show_message(
+                "model", str(error), "error", "Settings…", self.open_settings
+            ),
+        )
+
+    def show_recovered(self, messages: list[str]) -> None:
+        """Messages from crash recovery at startup, one dismissable banner each."""
+        for number, message in enumerate(messages):
+            self.banners.show_message(f"recovered-{number}", message, "info")
+
+    # --- sessions -------------------------------------------------------------------------
+
+    def start_session(
+        self,
+        pack_id: str | None = None,
+        questions: int | list[str] | None = None,
+        *,
+        shuffle: bool | None = None,
+        seed: int | None = None,
+    ) -> SessionBridge | None:
+        """Start a session: ``questions`` is a count or a list of question ids.
+
+        Unset arguments come from the home page. Returns the bridge of the new session, or
+        None when it could not start (the reason is in the banner).
+        """
+        if self.bridge is not None and self.bridge.is_running:
+            return self.bridge
+        settings = self._remember_choices()
+        pack_id = pack_id or self.home.selected_pack_id()
+        if pack_id is None:
+            self.banners.show_message("session", "Choose a question pack first.", "warning")
+            return None
+        self._last_start = {"pack_id": pack_id, "questions": questions, "shuffle": shuffle}
+        pack = self.library.get(pack_id)
+        if isinstance(questions, list):
+            chosen = [pack.question(question_id) for question_id in questions]
+        else:
+            count = questions if questions is not None else settings.questions
+            mix = settings.shuffle if shuffle is None else shuffle
+            chosen = choose_questions(pack.questions, count, shuffle=mix, seed=seed)
+        options = SessionOptions(
+            pack_id=pack_id,
+            questions=chosen,
+            rules=AnswerRules(end_silence_s=settings.end_silence_s),
+            settings=asdict(settings),
+        )
+        bridge = SessionBridge(self)
+        try:
+            runner = self.services.runner(options, bridge.post)
+        except Exception as error:  # a missing model or device: said in the banner
+            self.banners.show_message("session", f"The session could not start: {error}")
+            bridge.deleteLater()
+            return None
+        self.banners.clear("session")
+        self.banners.clear("session-warning")
+        self._answers, self._questions, self._saved = [], {}, (None, "aborted")
+        self.bridge = bridge
+        self.interview.attach(bridge, settings.hide_question_text)
+        bridge.event.connect(self._on_event)
+        bridge.finished.connect(self._on_finished)
+        self.stack.setCurrentWidget(self.interview)
+        bridge.start(runner, prepare=self.services.prepare_recognizer)
+        return bridge
+
+    def _on_event(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "question_started":
+            self._questions[int(event["index"])] = str(event.get("text", ""))
+        elif kind == "answer_saved":
+            index = int(event["index"])
+            self._answers.append(
+                AnswerSummary(
+                    position=index + 1,
+                    question=self._questions.get(index, ""),
+                    duration_s=event.get("duration_s"),
+                    transcript=str(event.get("transcript", "")),
+                    audio_path=str(event.get("audio_path", "")),
+                    engine=str(event.get("engine", "")),
+                )
+            )
+        elif kind == "session_saved":
+            self._saved = (event.get("session_id"), str(event.get("status", "")))
+        elif kind == "error":
+            self.banners.show_message("session", str(event.get("message", "")), "error")
+        elif kind == "warning":
+            self.banners.show_message("session-warning", str(event.get("message", "")), "warning")
+
+    def _on_finished(self, session_id: int | None) -> None:
+        if self.bridge is not None:
+            self.bridge.shutdown(JOIN_TIMEOUT_S)
+        if session_id is None and self._saved[0] is None:
+            self.show_home()
+            return
+        saved_id = session_id if session_id is not None else self._saved[0]
+        self.end.show_results(saved_id, self._saved[1], self._answers)
+        self.stack.setCurrentWidget(self.end)
+        self.end.again_button.setFocus()
+
+    def practice_again(self) -> None:
+        self.start_session(**self._last_start)
+
+    def show_home(self) -> None:
+        self.end.stop_playback()
+        self.stack.setCurrentWidget(self.home)
+        self.home.start_button.setFocus()
+
+    # --- settings -------------------------------------------------------------------------
+
+    def _remember_choices(self) -> Settings:
+        """Take the home page's choices into the settings, saving them if they changed."""
+        settings = self.home.apply_to(self.services.settings)
+        if settings != self.services.settings:
+            self._use_settings(settings)
+            try:
+                self.settings_file.save(settings)
+            except OSError as error:
+                self.banners.show_message(
+                    "settings", f"Your choices could not be saved: {error}", "warning"
+                )
+        return settings
+
+    def _use_settings(self, settings: Settings) -> None:
+        old = self.services.settings
+        self.services.update_settings(settings)
+        if (old.engine, old.model_path) != (settings.engine, settings.model_path):
+            self.check_recognizer()
+        if old.input_device != settings.input_device:
+            self.check_microphone()
+
+    def _engine_changed(self, engine: str) -> None:
+        if engine != self.services.settings.engine:
+            self._use_settings(self.services.settings.with_changes(engine=engine))
+
+    def open_settings(self) -> None:
+        settings = self.home.apply_to(self.services.settings)
+        dialog = SettingsDialog(settings, self.services, self.settings_file, self.tasks, self)
+        self.settings_dialog = dialog
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        dialog.open()
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        self.settings_dialog = None
+        if dialog.saved_settings is not None:
+            self._use_settings(dialog.saved_settings)
+            self.home.load_settings(dialog.saved_settings)
+        dialog.deleteLater()
+
+    # --- closing --------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the session thread, playback and background work; safe to call twice."""
+        if self.bridge is not None and not self.bridge.shutdown(JOIN_TIMEOUT_S):
+            log.warning("the session thread did not stop within %s s", JOIN_TIMEOUT_S)
+        self.end.stop_playback()
+        self.interview.prep_timer.stop()
+        if not self.tasks.shutdown():
+            log.warning("background tasks were still running at exit")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.stack.currentWidget() is self.home:
+            self._remember_choices()
+        self.shutdown()
+        super().closeEvent(event)

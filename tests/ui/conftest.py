@@ -1,0 +1,226 @@
+"""Fixtures for the window's tests: offscreen Qt, a tmp data folder, real packs, small fakes.
+
+The fakes stand in for ``AppServices`` and the ``SessionRunner`` with the same methods, so the
+pages are tested for what they show and send, without audio or speech models. The runner fake
+plays a scripted list of events on the bridge's real worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from simulator.library import Library, load_library
+from simulator.session import SessionOptions
+from simulator.settings import Settings, SettingsFile
+
+PACK = """
+[pack]
+id = "ui-test"
+title = "UI test pack"
+description = "Three short questions for the window tests."
+
+[[questions]]
+id = "first"
+text = "Tell me about yourself."
+category = "communication"
+answer_seconds = [30, 60]
+
+[[questions]]
+id = "second"
+text = "Describe a conflict you resolved."
+category = "conflict"
+answer_seconds = [60, 120]
+prep_seconds = 5
+
+[[questions]]
+id = "third"
+text = "Why this role?"
+category = "motivation"
+"""
+
+
+@pytest.fixture(autouse=True)
+def hotseat_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOTSEAT_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    builtin = tmp_path / "builtin"
+    builtin.mkdir()
+    (builtin / "ui-test.toml").write_text(PACK, encoding="utf-8")
+    return load_library(builtin, None)
+
+
+class FakePlayback:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.playing = True
+        self.stopped = False
+
+    @property
+    def is_playing(self) -> bool:
+        return self.playing
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.playing = False
+
+
+class ScriptedRunner:
+    """Emits a session's events; waits for stop_answer (or abort) where the script says."""
+
+    def __init__(self, options: SessionOptions, on_event: Callable[[dict[str, Any]], None]):
+        self.options = options
+        self.on_event = on_event
+        self.stop_event = threading.Event()
+        self.abort_event = threading.Event()
+        self.stop_calls = 0
+        self.abort_calls = 0
+        self.thread_name: str | None = None
+
+    def stop_answer(self) -> None:
+        self.stop_calls += 1
+        self.stop_event.set()
+
+    def abort(self) -> None:
+        self.abort_calls += 1
+        self.abort_event.set()
+        self.stop_event.set()
+
+    def _emit(self, kind: str, **fields: Any) -> None:
+        self.on_event({"type": kind, "t": 0.0, **fields})
+
+    def run(self) -> int:
+        self.thread_name = threading.current_thread().name
+        questions = self.options.questions
+        self._emit("session_started", session_id=7, pack_id=self.options.pack_id)
+        saved = 0
+        for index, question in enumerate(questions):
+            if self.abort_event.is_set():
+                break
+            self._emit(
+                "question_started",
+                index=index,
+                count=len(questions),
+                question_id=question.id,
+                text=question.text,
+                category=question.category,
+                answer_seconds=list(question.answer_seconds),
+                prep_seconds=question.prep_seconds,
+                time_limit_s=question.answer_seconds[1] + 30,
+            )
+            self._emit("recording_started", index=index, answer_id=index + 1)
+            self._emit("level", index=index, level=0.5, elapsed_s=1.0, voiced=True)
+            self._emit("partial", index=index, text=f"partial answer {index + 1}")
+            self.stop_event.wait(10)
+            self.stop_event.clear()
+            self._emit("answer_ended", index=index, reason="stopped")
+            self._emit(
+                "answer_saved",
+                index=index,
+                answer_id=index + 1,
+                transcript=f"final answer {index + 1}",
+                duration_s=12.5,
+                engine="fake",
+                model="fake",
+                audio_path=f"sessions/7/{index + 1}-{question.id}.wav",
+            )
+            saved += 1
+        status = "aborted" if self.abort_event.is_set() else "complete"
+        self._emit("session_saved", session_id=7, status=status, answers=saved)
+        return 7
+
+
+class FakeServices:
+    """The methods of AppServices the window calls, recording what it asked for."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.microphone_ok = True
+        self.runners: list[ScriptedRunner] = []
+        self.playbacks: list[FakePlayback] = []
+        self.mic_checks = 0
+        self.closed = False
+
+    def list_voices(self) -> list[Any]:
+        from simulator.speech.tts import VoiceInfo
+
+        return [VoiceInfo("v1", "Alice", ("en",)), VoiceInfo("v2", "Bob", ("en",))]
+
+    def list_input_devices(self) -> list[str]:
+        return ["Desk microphone", "Headset"]
+
+    def check_microphone(self) -> str:
+        from simulator.audio.errors import NoMicrophoneError
+
+        self.mic_checks += 1
+        if not self.microphone_ok:
+            raise NoMicrophoneError("No microphone was found; connect one.")
+        return "Desk microphone"
+
+    def check_model(self, path: str) -> str:
+        from simulator.speech.stt.models import check_vosk_model
+
+        check_vosk_model(Path(path))
+        return "a complete Vosk model"
+
+    def prepare_recognizer(self) -> str:
+        return "fake · fake"
+
+    def play_recording(self, stored_path: str, start_s: float = 0.0) -> FakePlayback:
+        playback = FakePlayback(stored_path)
+        self.playbacks.append(playback)
+        return playback
+
+    def list_sessions(self) -> list[dict[str, Any]]:
+        return []
+
+    def get_session(self, session_id: int) -> dict[str, Any] | None:
+        return None
+
+    def update_settings(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def runner(self, options: SessionOptions, on_event: Any) -> ScriptedRunner:
+        runner = ScriptedRunner(options, on_event)
+        self.runners.append(runner)
+        return runner
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def services() -> FakeServices:
+    return FakeServices()
+
+
+@pytest.fixture
+def settings_file(hotseat_home: Path) -> SettingsFile:
+    return SettingsFile(hotseat_home / "settings.json")
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, services: FakeServices, library: Library, settings_file: SettingsFile
+) -> Iterator[Any]:
+    from simulator.ui.window import MainWindow
+
+    main = MainWindow(services, library, settings_file)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.shutdown()

@@ -1,0 +1,82 @@
+"""``app.main`` starts the real window with the real services and stops everything on close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from simulator import app, paths
+from simulator.audio.wav import WavWriter
+from simulator.store import Store
+
+
+def cut_off_session(home: Path) -> None:
+    """A session left 'recording' with half a second of audio, as after a crash."""
+    layout = paths.layout()
+    layout.ensure()
+    store = Store(layout.db_path)
+    try:
+        session_id = store.create_session(
+            mode="practice",
+            pack_id="behavioral-core",
+            drill=None,
+            settings={},
+            started_at="2024-01-01T10:00:00+00:00",
+        )
+        wav = layout.answer_wav(session_id, 1, "first")
+        wav.parent.mkdir(parents=True, exist_ok=True)
+        writer = WavWriter(wav, 16000)
+        writer.write(b"\x00\x00" * 8000)  # never closed: the header is left unfinished
+        store.start_answer(
+            session_id=session_id,
+            position=1,
+            question_id="first",
+            question_text="Hi?",
+            audio_path=layout.relative(wav),
+            sample_rate=16000,
+            started_at="2024-01-01T10:00:01+00:00",
+        )
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_main_shows_the_window_recovers_a_session_and_exits_cleanly(
+    qapp: QApplication, hotseat_home: Path
+) -> None:
+    cut_off_session(hotseat_home)
+    seen: dict[str, Any] = {}
+
+    def close_when_settled() -> None:
+        from simulator.ui.window import MainWindow
+
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or windows[0].tasks.pending:
+            return
+        window = windows[0]
+        seen["title"] = window.windowTitle()
+        seen["packs"] = window.home.packs_list.count()
+        seen["banners"] = {key: b.message for key, b in window.banners.banners.items()}
+        seen["voices"] = window.home.voice_combo.count()
+        poll.stop()
+        window.close()
+
+    poll = QTimer()
+    poll.setInterval(50)
+    poll.timeout.connect(close_when_settled)
+    poll.start()
+    assert app.main([]) == 0
+    assert seen["title"] == "Hotseat"
+    assert seen["packs"] >= 1
+    assert seen["voices"] > 1  # the real synthesiser's voices were listed in the background
+    recovered = [m for k, m in seen["banners"].items() if k.startswith("recovered")]
+    assert len(recovered) == 1 and recovered[0].startswith("Session 1 was cut off")
+    store = Store(paths.layout().db_path)
+    try:
+        assert store.unfinished_sessions() == []
+    finally:
+        store.close()
