@@ -1,0 +1,29 @@
+"""Transcribing a recorded WAV file the same way a live answer is recognised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.audio.wav import read_wav_mono16
+from simulator.core.transcript import Transcript
+
+if TYPE_CHECKING:
+    from simulator.speech.stt import RecognizerFactory
+
+RATE = 16000
+BLOCK_SECONDS = 0.1
+
+
+def transcribe_wav(path: Path, factory: RecognizerFactory) -> Transcript:
+    """The transcript of any PCM WAV; WavError propagates for unreadable files."""
+    pcm, rate = read_wav_mono16(path, RATE)
+    recognizer = factory(rate)
+    block = int(rate * BLOCK_SECONDS) * 2
+    # Fed in live-sized blocks so that a re-transcription matches what the session saw.
+    for offset in range(0, len(pcm), block):
+        recognizer.accept(pcm[offset : offset + block])
+    return recognizer.finish()
+
+
+__all__ = ["transcribe_wav"]

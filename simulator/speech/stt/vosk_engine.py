@@ -1,0 +1,90 @@
+"""Vosk (Kaldi) recognition: loading a model folder safely and recognising one answer live."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import vosk
+
+from simulator.core.transcript import Transcript, Word
+from simulator.speech.errors import ModelError
+from simulator.speech.stt.base import clean_text, clean_word, join_text
+from simulator.speech.stt.models import check_vosk_model
+
+ENGINE = "vosk"
+
+# Kaldi's own log lines would land on the user's terminal.
+vosk.SetLogLevel(-1)
+
+
+def load_vosk_model(path: Path) -> vosk.Model:
+    """A loaded model; the folder is checked first because Vosk only says that it failed."""
+    check_vosk_model(path)
+    try:
+        # Always an explicit path: Model(lang=...) downloads and may call sys.exit().
+        return vosk.Model(str(path))
+    except Exception as error:  # Vosk raises a bare Exception("Failed to create a model").
+        raise ModelError(f"Vosk could not load the model in {path} ({error}).") from None
+
+
+class VoskRecognizer:
+    """One answer through a ``KaldiRecognizer``; word times come straight from Vosk."""
+
+    engine = ENGINE
+
+    def __init__(self, model: vosk.Model, model_name: str, sample_rate: int) -> None:
+        self.model = model_name
+        self.sample_rate = sample_rate
+        self._recognizer = vosk.KaldiRecognizer(model, float(sample_rate))
+        self._recognizer.SetWords(True)
+        self._words: list[Word] = []
+        self._final_text = ""
+        self._last_partial = ""
+        self._bytes_fed = 0
+        self._carry = b""
+        self._finished = False
+
+    def accept(self, pcm: bytes) -> str | None:
+        # Blocks may split a sample; Kaldi must only ever see whole ones.
+        pcm = self._carry + pcm
+        whole = len(pcm) - len(pcm) % 2
+        pcm, self._carry = pcm[:whole], pcm[whole:]
+        if not pcm:
+            return None
+        self._bytes_fed += len(pcm)
+        if self._recognizer.AcceptWaveform(pcm):
+            self._take_words(json.loads(self._recognizer.Result()))
+            text = self._final_text
+        else:
+            partial = json.loads(self._recognizer.PartialResult()).get("partial", "")
+            text = join_text(self._final_text, clean_text(partial))
+        if text == self._last_partial:
+            return None
+        self._last_partial = text
+        return text
+
+    def _take_words(self, result: dict[str, Any]) -> None:
+        for item in result.get("result", []):
+            text = clean_word(str(item.get("word", "")))
+            if text is None:
+                continue
+            conf = min(1.0, max(0.0, float(item.get("conf", 1.0))))
+            self._words.append(Word(text, float(item["start"]), float(item["end"]), conf))
+        self._final_text = " ".join(word.text for word in self._words)
+
+    def finish(self) -> Transcript:
+        if self._finished:
+            raise RuntimeError("finish() was already called for this answer")
+        self._finished = True
+        self._take_words(json.loads(self._recognizer.FinalResult()))
+        duration = self._bytes_fed / 2 / self.sample_rate
+        words = tuple(
+            Word(w.text, min(w.start, duration), min(w.end, duration), w.conf)
+            for w in sorted(self._words, key=lambda w: w.start)
+        )
+        return Transcript(words=words, engine=ENGINE, model=self.model, duration_s=duration)
+
+
+__all__ = ["ENGINE", "VoskRecognizer", "load_vosk_model"]
