@@ -103,13 +103,19 @@ class PackError(Exception):
 
 # --- where keys are --------------------------------------------------------------------------
 
-_TABLE_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(#.*)?$")
-_KEY_RE = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
+_HEADER_RE = re.compile(r"^(\[\[?)\s*([^\[\]]*?)\s*\]\]?\s*$")
+_KEY_RE = re.compile(r"^([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
 
 
 @dataclass
 class _Lines:
-    """Line numbers of tables and keys in the source text, for error messages."""
+    """Line numbers of tables and keys in the source text, for error messages.
+
+    tomllib parses but says nothing of where things are, so this scanner walks the text once
+    with just enough of TOML's lexical rules (strings of all four kinds with their escapes,
+    comments, arrays and inline tables spanning lines) to tell a real key or table header
+    from text that only looks like one.
+    """
 
     pack_line: int | None = None
     pack_keys: dict[str, int] = field(default_factory=dict)
@@ -122,28 +128,24 @@ class _Lines:
     def scan(cls, text: str) -> _Lines:
         lines = cls()
         current: dict[str, int] = lines.top_keys
-        depth = 0  # brackets open from multi-line arrays; keys inside them are not keys
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = _strip_comment(raw)
-            if depth == 0:
-                table = _TABLE_RE.match(line)
-                if table:
-                    name = table.group(2).strip().strip("\"'")
-                    if table.group(1) == "[[" and name == "questions":
-                        lines.question_lines.append(number)
-                        lines.question_keys.append({})
-                        current = lines.question_keys[-1]
-                    elif name == "pack":
-                        lines.pack_line = number
-                        current = lines.pack_keys
-                    else:
-                        lines.other_tables.setdefault(name, number)
-                        current = {}
-                    continue
-                key = _KEY_RE.match(line)
-                if key:
-                    current.setdefault(key.group(1).strip("\"'"), number)
-            depth = max(0, depth + _bracket_balance(line))
+        for number, code in _logical_lines(text):
+            header = _HEADER_RE.match(code)
+            if header:
+                name = header.group(2).strip().strip("\"'")
+                if header.group(1) == "[[" and name == "questions":
+                    lines.question_lines.append(number)
+                    lines.question_keys.append({})
+                    current = lines.question_keys[-1]
+                elif name == "pack":
+                    lines.pack_line = number
+                    current = lines.pack_keys
+                else:
+                    lines.other_tables.setdefault(name, number)
+                    current = {}
+                continue
+            key = _KEY_RE.match(code)
+            if key:
+                current.setdefault(key.group(1).strip("\"'"), number)
         return lines
 
     def pack_key(self, key: str) -> int | None:
@@ -158,39 +160,56 @@ class _Lines:
         return self.question(index)
 
 
-def _strip_comment(line: str) -> str:
-    """The line without a trailing comment, ignoring '#' inside strings."""
-    quote: str | None = None
-    for i, char in enumerate(line):
-        if quote:
-            if char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            return line[:i]
-    return line
-
-
-def _bracket_balance(line: str) -> int:
-    """Open minus closed square brackets outside strings, after the '=' of a key line."""
-    if _KEY_RE.match(line):
-        line = line.split("=", 1)[1]
-    elif _TABLE_RE.match(line):
-        return 0
-    balance = 0
-    quote: str | None = None
-    for char in line:
-        if quote:
-            if char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "[":
-            balance += 1
-        elif char == "]":
-            balance -= 1
-    return balance
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, code) for each line that starts a statement: not inside a string,
+    an array or an inline table. ``code`` is the line without its comment, stripped."""
+    result: list[tuple[int, str]] = []
+    state: str | None = None  # None, '"', "'", '"""' or "'''"
+    depth = 0  # open [ and { after a key's '='
+    # TOML separates lines by LF (CRLF too); other Unicode line breaks are string content.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        starts_statement = state is None and depth == 0
+        code_end = len(line)
+        i = 0
+        in_header = starts_statement and line.lstrip().startswith("[")
+        while i < len(line):
+            char = line[i]
+            if state in ('"""', "'''"):
+                if line.startswith(state, i):
+                    state = None
+                    i += 3
+                    continue
+                i += 2 if state == '"""' and char == "\\" else 1
+                continue
+            if state == '"':
+                if char == "\\":
+                    i += 2
+                    continue
+                if char == '"':
+                    state = None
+            elif state == "'":
+                if char == "'":
+                    state = None
+            elif char == "#":
+                code_end = i
+                break
+            elif line.startswith('"""', i) or line.startswith("'''", i):
+                state = line[i : i + 3]
+                i += 3
+                continue
+            elif char in "\"'":
+                state = char
+            elif not in_header and char in "[{":
+                depth += 1
+            elif not in_header and char in "]}":
+                depth = max(0, depth - 1)
+            i += 1
+        if state in ('"', "'"):
+            state = None  # a single-line string cannot continue; tomllib reports it
+        if starts_statement:
+            result.append((number, line[:code_end].strip()))
+    return result
 
 
 # --- validation --------------------------------------------------------------------------------
@@ -286,7 +305,13 @@ def parse_pack(text: str, path: str = "<pack>", source: str = "built-in") -> Pac
 
     header = data.get("pack")
     if not isinstance(header, dict):
-        check.problem(1 if header is None else lines.top_keys.get("pack"), "missing [pack] table")
+        line = lines.pack_line or lines.top_keys.get("pack") or lines.other_tables.get("pack")
+        check.problem(
+            line or 1,
+            "missing [pack] table"
+            if header is None
+            else "[pack] must be a single table, written [pack]",
+        )
         header = {}
     pack_line = lines.pack_line
     check.unknown_keys(header, PACK_KEYS, lines.pack_key)
@@ -307,7 +332,8 @@ def parse_pack(text: str, path: str = "<pack>", source: str = "built-in") -> Pac
 
     raw_questions = data.get("questions", [])
     if not isinstance(raw_questions, list):
-        check.problem(lines.top_keys.get("questions"), "'questions' must be [[questions]] tables")
+        line = lines.top_keys.get("questions") or lines.other_tables.get("questions")
+        check.problem(line, "'questions' must be [[questions]] tables")
         raw_questions = []
     if not raw_questions:
         check.problem(pack_line or 1, "the pack has no [[questions]]")
@@ -349,7 +375,8 @@ def _check_question(check: _Checker, index: int, raw: Any) -> Question | None:
         return lines.question_key(index, key)
 
     if not isinstance(raw, dict):
-        check.problem(lines.question(index), "each question must be a [[questions]] table")
+        line = lines.question(index) or lines.top_keys.get("questions")
+        check.problem(line, "each question must be a [[questions]] table")
         return None
     check.unknown_keys(raw, QUESTION_KEYS, at)
     qid = check.text(raw, "id", at("id"), required=True)
@@ -409,7 +436,13 @@ def _toml_error_line(message: str) -> int | None:
 
 
 def _type_name(value: Any) -> str:
-    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a decimal number",
+        bool: "true/false",
+        list: "a list",
+    }
     return names.get(type(value), "a table" if isinstance(value, dict) else type(value).__name__)
 
 
