@@ -345,8 +345,13 @@ class SessionRunner:
         """Record until the flow says the answer is over; returns the step and a lost-device
         message if the microphone went away."""
         vad = self.services.voice_activity(stream.sample_rate)
+        # The flow runs on the recording's own clock (samples written), not the wall clock:
+        # audio reaches us with the sound system's latency, and silence and time limits must
+        # match what is in the WAV.
         started = self._clock()
-        last_level = 0.0
+        bytes_per_second = stream.sample_rate * 2
+        written = 0
+        last_level = -1.0
         while True:
             try:
                 block = stream.read(timeout=TICK_S)
@@ -355,8 +360,10 @@ class SessionRunner:
                     f"The microphone stopped: {_user_message(error)} The answer so far is saved."
                 )
                 return self._flow.abort(self._clock()), message
-            now = self._clock()
             voiced = False
+            if block:
+                written += len(block)
+            now = started + written / bytes_per_second
             if block:
                 # The recogniser gets exactly what goes into the WAV so word times match it.
                 recording.write(block)

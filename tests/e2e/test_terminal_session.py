@@ -77,7 +77,7 @@ def test_a_two_question_session_is_heard_transcribed_and_saved(
     session = store.get_session(session_id)
     store.close()
     assert session is not None and session["status"] == "complete"
-    assert [a["question_id"] for a in session["answers"]] == ["teammate", "mistake"]
+    assert [a["question_id"] for a in session["answers"]] == ["teammate", "deadline"]
     for answer, event, spoken in zip(session["answers"], saved, spoken_answers, strict=True):
         assert answer["transcript"] == event["transcript"]
         assert answer["engine"] == "pocketsphinx"
