@@ -18,7 +18,7 @@ from simulator.audio.wav import WavWriter
 from simulator.locks import session_lock
 from simulator.session import EventHandler, SessionOptions, SessionRunner, SessionServices
 from simulator.settings import Settings
-from simulator.speech.stt import RecognizerFactory
+from simulator.speech.stt.process import RecognizerProcess
 from simulator.speech.tts import InterviewerVoice, VoiceInfo
 from simulator.store import DataLayout, Store
 
@@ -31,7 +31,7 @@ class AppServices:
         self.layout = layout
         layout.ensure()
         self._voice: InterviewerVoice | None = None
-        self._recognizers: RecognizerFactory | None = None
+        self._recognizers: RecognizerProcess | None = None
 
     @property
     def voice(self) -> InterviewerVoice:
@@ -42,10 +42,11 @@ class AppServices:
         return self._voice
 
     @property
-    def recognizers(self) -> RecognizerFactory:
-        """The recogniser factory; raises speech.errors.ModelError for a missing model."""
+    def recognizers(self) -> RecognizerProcess:
+        """The recogniser (in its own process); raises speech.errors.ModelError for a missing
+        model. Building it is cheap; ``preload`` starts the process and loads the model."""
         if self._recognizers is None:
-            self._recognizers = RecognizerFactory(
+            self._recognizers = RecognizerProcess(
                 self.settings.engine, self.settings.model_path, self.layout.models_dir
             )
         return self._recognizers
@@ -89,6 +90,9 @@ class AppServices:
         if self._voice is not None:
             self._voice.close()
             self._voice = None
+        if self._recognizers is not None:
+            self._recognizers.close()
+            self._recognizers = None
 
     # --- for the window ---
 
@@ -149,5 +153,9 @@ class AppServices:
         if (old.voice, old.rate) != (settings.voice, settings.rate) and self._voice is not None:
             self._voice.close()
             self._voice = None
-        if (old.engine, old.model_path) != (settings.engine, settings.model_path):
+        if (
+            old.engine,
+            old.model_path,
+        ) != (settings.engine, settings.model_path) and self._recognizers is not None:
+            self._recognizers.close()
             self._recognizers = None

@@ -331,7 +331,16 @@ class SessionRunner:
         recording.close()
         reason = step.ended.value if step.ended else EndReason.STOPPED.value
         self._emit("answer_ended", index=index, reason=reason)
-        transcript = recognizer.finish()
+        try:
+            transcript = recognizer.finish()
+        except Exception as error:
+            # The recording is the source of truth: keep it, and say the text is missing.
+            transcript = Transcript(engine=recognizer.engine, model=recognizer.model)
+            self._emit(
+                "warning",
+                message=f"This answer could not be transcribed ({_user_message(error)}); "
+                "its recording is saved.",
+            )
         self._save_answer(index, answer_id, transcript, recording.duration_s, stored_path)
         if lost is not None:
             self._emit("error", message=lost)

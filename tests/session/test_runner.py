@@ -211,3 +211,23 @@ def test_steering_from_another_thread_is_safe(tmp_path: Path) -> None:
     thread.join(timeout=10)
     assert not thread.is_alive()
     assert events[-1]["type"] == "session_saved"
+
+
+def test_a_failed_transcription_keeps_the_recording(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(tmp_path, events)
+
+    class Broken(FakeRecognizer):
+        def finish(self) -> Transcript:
+            raise RuntimeError("the recogniser crashed")
+
+    runner.services.recognizer = lambda rate: Broken()
+    session_id = runner.run()
+    warnings = [e["message"] for e in events if e["type"] == "warning"]
+    assert len(warnings) == 2 and "recording is saved" in warnings[0]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "complete"
+    for answer in session["answers"]:
+        assert answer["transcript"] == "" and answer["duration_s"] > 1.0
+        assert layout.absolute(answer["audio_path"]).is_file()

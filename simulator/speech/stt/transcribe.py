@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from simulator.audio.wav import read_wav_mono16
 from simulator.core.transcript import Transcript
-
-if TYPE_CHECKING:
-    from simulator.speech.stt import RecognizerFactory
+from simulator.speech.stt.base import Recognizer
 
 RATE = 16000
 BLOCK_SECONDS = 0.1
 
 
-def transcribe_wav(path: Path, factory: RecognizerFactory) -> Transcript:
-    """The transcript of any PCM WAV; WavError propagates for unreadable files."""
+def transcribe_wav(path: Path, factory: Callable[[int], Recognizer]) -> Transcript:
+    """The transcript of any PCM WAV; WavError propagates for unreadable files.
+
+    ``factory`` is a RecognizerFactory or a RecognizerProcess.
+    """
     pcm, rate = read_wav_mono16(path, RATE)
     recognizer = factory(rate)
     block = int(rate * BLOCK_SECONDS) * 2
