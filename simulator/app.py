@@ -8,6 +8,7 @@ background, runs the event loop, and on exit stops every thread and closes the s
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -32,9 +33,23 @@ def recover_sessions(services: AppServices) -> list[str]:
     return recover_all(services.layout, transcribe)
 
 
+def _no_display() -> bool:
+    """On Linux without X or Wayland, Qt would abort with a core dump instead of a message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the window until it is closed; returns the exit code."""
     multiprocessing.freeze_support()
+    if _no_display():
+        print(
+            "hotseat: no display found (DISPLAY and WAYLAND_DISPLAY are unset); run it on a "
+            "desktop, or use the terminal mode: hotseat practice --no-gui --pack ID",
+            file=sys.stderr,
+        )
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from simulator.ui import style

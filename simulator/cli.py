@@ -7,6 +7,7 @@ line on stderr; ``--debug`` shows the traceback as well.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 import traceback
 
@@ -47,6 +48,8 @@ def _exit_code_for(error: BaseException) -> tuple[int, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The speech worker processes are started with "spawn"; a frozen build needs this first.
+    multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -134,3 +134,21 @@ def test_a_missing_vosk_model_is_an_environment_problem(
     code, _, err = run(capsys, "transcribe", str(wav), "--engine", "vosk")
     assert code == 2
     assert "model" in err.lower() and len(err.strip().splitlines()) == 1
+
+
+def test_the_window_without_a_display_is_one_clear_line() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("hotseat: no display found")
+    assert len(result.stderr.strip().splitlines()) == 1
