@@ -20,7 +20,7 @@ from simulator.store import Store
 from simulator.ui.window import MainWindow
 from tests.e2e.conftest import ANSWERS, E2E_PACK
 from tests.support.speech_samples import wer
-from tests.support.virtual_mic import VirtualMic
+from tests.support.virtual_mic import VirtualMic, isolated_client_env
 
 pytestmark = pytest.mark.e2e
 
@@ -83,3 +83,32 @@ def test_a_two_question_session_in_the_window(
         assert wav_duration(wav) == pytest.approx(answer["duration_s"], abs=0.01)
         assert wav_duration(spoken) + 1.0 < answer["duration_s"] < wav_duration(spoken) + 4.0
         assert answer["engine"] == "pocketsphinx" and answer["transcript"]
+
+
+def test_no_microphone_shows_a_banner_with_retry(
+    qtbot: QtBot, hotseat_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real services on a machine with no input device at all (no sound server)."""
+    for name, value in isolated_client_env(tmp_path / "no-pulse").items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    assert list_input_devices(rescan=True) == []
+    layout = paths.layout()
+    settings_file = SettingsFile(paths.settings_file())
+    services = AppServices(Settings(engine="pocketsphinx"), layout)
+    window = MainWindow(
+        services, load_library(paths.builtin_packs_dir(), layout.packs_dir), settings_file
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.run_startup_checks()
+        qtbot.waitUntil(lambda: "microphone" in window.banners.banners, timeout=20_000)
+        banner = window.banners.banners["microphone"]
+        assert "No microphone found" in banner.message
+        assert banner.isVisible()
+    finally:
+        window.shutdown()
+        services.close()
+        monkeypatch.undo()
+        list_input_devices(rescan=True)
