@@ -1,4 +1,4 @@
-"""Screenshots of the window for review: home, interview (live and listen-only), end, settings.
+"""Screenshots of the window for review: home, interview, end, settings, library, editor.
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -21,6 +21,7 @@ from pathlib import Path
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
@@ -76,6 +77,39 @@ def drive_interview(window: MainWindow, hide: bool, elapsed: float) -> None:
     page.handle_event({"type": "partial", "index": 1, "text": ANSWER})
 
 
+def show_browser(window: MainWindow) -> None:
+    """The library filtered to one category, three questions selected, one previewed."""
+    browser = window.library_flow.browser
+    window.library_flow.show_browser()
+    browser.category_combo.setCurrentIndex(browser.category_combo.findData("clarifying"))
+    items = [item for item in browser._items() if not item.isHidden()]
+    for item in items[:3]:
+        item.setSelected(True)
+    browser.tree.setCurrentItem(items[1], 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def show_editor_problem(window: MainWindow) -> None:
+    """A new pack whose second question has its answer band the wrong way round."""
+    window.library_flow.open_pack(None)
+    editor = window.library_flow.editor
+    editor.pack_form.id_edit.setText("team-lead-basics")
+    editor.pack_form.title_edit.setText("Team lead basics")
+    editor.pack_form.description_edit.setPlainText("Questions for a first team lead role.")
+    form = editor.question_form
+    form.id_edit.setText("why-lead")
+    form.text_edit.setPlainText("Why do you want to lead a team rather than do the work yourself?")
+    form.category_combo.setCurrentText("motivation")
+    editor.add_question()
+    form.id_edit.setText("handed-over-work")
+    form.text_edit.setPlainText("Tell me about a piece of work you handed over to someone else.")
+    form.category_combo.setCurrentText("leadership")
+    form.framework_combo.setCurrentText("STAR")
+    form.band_low.setValue(120)
+    form.band_high.setValue(60)
+    form.follow_ups_edit.setPlainText("What did you check along the way?")
+    form.tips_edit.setPlainText("Say what you handed over and why that person.")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
@@ -129,6 +163,14 @@ def main() -> int:
         window.stack.setCurrentWidget(window.home)
         settle(app, lambda: True, 0.2)
         save(window, folder, "06-home-minimum-size.png")
+
+        window.resize(1100, 720)
+        show_browser(window)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "07-browser.png")
+        show_editor_problem(window)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "08-editor.png")
     finally:
         window.shutdown()
         services.close()

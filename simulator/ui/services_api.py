@@ -9,8 +9,11 @@ Every method here may be slow; the window calls them through ``ui.tasks`` except
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
+from simulator.core.packs import Pack
+from simulator.library import Library
 from simulator.session import EventHandler, SessionOptions
 from simulator.settings import Settings
 from simulator.ui.bridge import Steerable
@@ -65,6 +68,22 @@ class WindowServices(Protocol):
 
     def update_settings(self, settings: Settings) -> None:
         """Use new settings from now on (the voice and recogniser are rebuilt when needed)."""
+        ...
+
+    def speak_text(self, text: str) -> Playback:
+        """Say ``text`` in the interviewer's voice (renders first: slow)."""
+        ...
+
+    def load_library(self) -> Library:
+        """Every pack, built-in and the user's, read again from disk."""
+        ...
+
+    def save_pack(self, pack: Pack, replaces: str | None = None) -> Path:
+        """Write a user pack (``replaces``: the id it was opened as); raises PackError."""
+        ...
+
+    def delete_pack(self, pack_id: str) -> None:
+        """Remove a user pack's file; raises PackError for a built-in or unknown pack."""
         ...
 
     def runner(self, options: SessionOptions, on_event: EventHandler) -> Steerable: ...

@@ -8,6 +8,7 @@ to the banner; the pages only show things and emit signals.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -16,15 +17,18 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from simulator.audio.errors import NoMicrophoneError
-from simulator.core.plan import AnswerRules, choose_questions
+from simulator.core.packs import Question
+from simulator.core.plan import AnswerRules
 from simulator.library import Library
 from simulator.session import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
+from simulator.ui.library_flow import LibraryFlow
 from simulator.ui.pages.end import AnswerSummary, EndPage
 from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
+from simulator.ui.question_query import MIX_LABEL, mix_by_category, questions_for_session
 from simulator.ui.services_api import WindowServices
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.tasks import TaskRunner
@@ -70,9 +74,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banners)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.library_flow = LibraryFlow(
+            services, self.tasks, self.banners, self.stack, library, self.start_session
+        )
+        self.library_flow.home_requested.connect(self.show_home)
+        self.library_flow.library_changed.connect(self.set_library)
 
         self.home.start_requested.connect(lambda: self.start_session())
         self.home.settings_requested.connect(self.open_settings)
+        self.home.browse_requested.connect(self.library_flow.show_browser)
         self.home.engine_changed.connect(self._engine_changed)
         self.end.home_requested.connect(self.show_home)
         self.end.practice_again_requested.connect(self.practice_again)
@@ -126,31 +136,43 @@ class MainWindow(QMainWindow):
     def start_session(
         self,
         pack_id: str | None = None,
-        questions: int | list[str] | None = None,
+        questions: int | Sequence[str] | Sequence[Question] | None = None,
         *,
         shuffle: bool | None = None,
         seed: int | None = None,
     ) -> SessionBridge | None:
-        """Start a session: ``questions`` is a count or a list of question ids.
+        """Start a session: ``questions`` is a count, ids in ``pack_id``, or Question objects.
 
-        Unset arguments come from the home page. Returns the bridge of the new session, or
-        None when it could not start (the reason is in the banner).
+        With Question objects ``pack_id`` is only the label the session records (a pack's id,
+        or "mix"). Unset arguments come from the home page, its mix by category included.
+        Returns the bridge of the new session, or None when it could not start (the reason
+        is in the banner).
         """
         if self.bridge is not None and self.bridge.is_running:
             return self.bridge
         settings = self._remember_choices()
+        mix = settings.shuffle if shuffle is None else shuffle
+        seed = seed if seed is not None else self.home.seed()
+        if pack_id is None and questions is None and self.home.mix_selected():
+            categories = self.home.mix_categories()
+            pack_id = MIX_LABEL
+            questions = mix_by_category(
+                self.library.packs, categories, settings.questions, shuffle=mix, seed=seed
+            )
         pack_id = pack_id or self.home.selected_pack_id()
         if pack_id is None:
             self.banners.show_message("session", "Choose a question pack first.", "warning")
             return None
         self._last_start = {"pack_id": pack_id, "questions": questions, "shuffle": shuffle}
-        pack = self.library.get(pack_id)
-        if isinstance(questions, list):
-            chosen = [pack.question(question_id) for question_id in questions]
-        else:
-            count = questions if questions is not None else settings.questions
-            mix = settings.shuffle if shuffle is None else shuffle
-            chosen = choose_questions(pack.questions, count, shuffle=mix, seed=seed)
+        wanted = settings.questions if questions is None else questions
+        try:
+            chosen = questions_for_session(self.library, pack_id, wanted, shuffle=mix, seed=seed)
+        except KeyError as error:  # a pack deleted since, for "practise again"
+            self.banners.show_message("session", f"Not in the library: {error}", "warning")
+            return None
+        if not chosen:
+            self.banners.show_message("session", "Choose some questions first.", "warning")
+            return None
         options = SessionOptions(
             pack_id=pack_id,
             questions=chosen,
@@ -217,6 +239,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.home.start_button.setFocus()
 
+    def set_library(self, library: Library) -> None:
+        """Use a reloaded library (a pack was saved or deleted) on every page."""
+        self.library = library
+        self.home.set_library(library)
+
     # --- settings -------------------------------------------------------------------------
 
     def _remember_choices(self) -> Settings:
@@ -265,6 +292,7 @@ class MainWindow(QMainWindow):
         if self.bridge is not None and not self.bridge.shutdown(JOIN_TIMEOUT_S):
             log.warning("the session thread did not stop within %s s", JOIN_TIMEOUT_S)
         self.end.stop_playback()
+        self.library_flow.stop_playback()
         self.interview.prep_timer.stop()
         if not self.tasks.shutdown():
             log.warning("background tasks were still running at exit")

@@ -2,7 +2,8 @@
 
 The fakes stand in for ``AppServices`` and the ``SessionRunner`` with the same methods, so the
 pages are tested for what they show and send, without audio or speech models. The runner fake
-plays a scripted list of events on the bridge's real worker thread.
+plays a scripted list of events on the bridge's real worker thread. Pack files are real: the
+fake hands saving, deleting and loading packs to a real ``AppServices`` on the tmp folder.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from typing import Any
 
 import pytest
 
+from simulator import paths
+from simulator.core.packs import Pack
 from simulator.library import Library, load_library
+from simulator.services import AppServices
 from simulator.session import SessionOptions
 from simulator.settings import Settings, SettingsFile
 
@@ -151,6 +155,7 @@ class FakeServices:
         self.microphone_ok = True
         self.runners: list[ScriptedRunner] = []
         self.playbacks: list[FakePlayback] = []
+        self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
         self.mic_checks = 0
         self.closed = False
 
@@ -193,6 +198,24 @@ class FakeServices:
     def update_settings(self, settings: Settings) -> None:
         self.settings = settings
 
+    def speak_text(self, text: str) -> FakePlayback:
+        self.spoken.append((text, threading.current_thread().name))
+        playback = FakePlayback(text)
+        self.playbacks.append(playback)
+        return playback
+
+    def _pack_files(self) -> AppServices:
+        return AppServices(self.settings, paths.layout())
+
+    def load_library(self) -> Library:
+        return self._pack_files().load_library()
+
+    def save_pack(self, pack: Pack, replaces: str | None = None) -> Path:
+        return self._pack_files().save_pack(pack, replaces)
+
+    def delete_pack(self, pack_id: str) -> None:
+        self._pack_files().delete_pack(pack_id)
+
     def runner(self, options: SessionOptions, on_event: Any) -> ScriptedRunner:
         runner = ScriptedRunner(options, on_event)
         self.runners.append(runner)
@@ -219,6 +242,27 @@ def window(
     from simulator.ui.window import MainWindow
 
     main = MainWindow(services, library, settings_file)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.shutdown()
+
+
+@pytest.fixture
+def shipped_library(hotseat_home: Path) -> Library:
+    """The packs that ship in question_packs/, and the (tmp) user's packs folder."""
+    return load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
+
+
+@pytest.fixture
+def library_window(
+    qtbot: Any, services: FakeServices, shipped_library: Library, settings_file: SettingsFile
+) -> Iterator[Any]:
+    """The main window over the shipped packs, as the question library tests need."""
+    from simulator.ui.window import MainWindow
+
+    main = MainWindow(services, shipped_library, settings_file)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

@@ -1,4 +1,4 @@
-"""The home page: choose a pack and how to practise, then start.
+"""The home page: choose the questions (one pack, or a mix by category) and how to practise.
 
 A view only: it shows the library and the settings it is given and emits signals; the window
 does the work (saving choices, checks, starting the session).
@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidgetItem,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -29,7 +30,8 @@ from simulator.library import Library
 from simulator.settings import Settings
 from simulator.ui import style
 from simulator.ui.services_api import Voice
-from simulator.ui.widgets.pack_list import PACK_ID_ROLE, PackList
+from simulator.ui.widgets.pack_list import PackList
+from simulator.ui.widgets.question_source import QuestionSource
 
 ENGINE_CHOICES = (
     ("Automatic", "auto"),
@@ -42,6 +44,7 @@ DEFAULT_VOICE = "System default"
 class HomePage(QWidget):
     start_requested = Signal()
     settings_requested = Signal()
+    browse_requested = Signal()
     engine_changed = Signal(str)
 
     def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
@@ -52,13 +55,20 @@ class HomePage(QWidget):
         outer.setSpacing(style.SPACING)
         title = QLabel("Practise an interview")
         title.setProperty("role", "title")
+        self.browse_button = QPushButton("&Browse questions…")
+        self.browse_button.setAccessibleName("Browse, search and edit all the questions")
+        self.browse_button.clicked.connect(self.browse_requested.emit)
+        title_row = QHBoxLayout()
+        title_row.addWidget(title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.browse_button)
         subtitle = QLabel(
             "Choose a set of questions. The interviewer reads each one aloud; you answer out "
             "loud and get your recording and transcript back at the end."
         )
         subtitle.setProperty("role", "subtitle")
         subtitle.setWordWrap(True)
-        outer.addWidget(title)
+        outer.addLayout(title_row)
         outer.addWidget(subtitle)
 
         columns = QHBoxLayout()
@@ -75,33 +85,35 @@ class HomePage(QWidget):
         options.setMinimumWidth(card.minimumSizeHint().width() + 2)
         columns.addWidget(options, 2)
         self.load_settings(settings)
+        self._set_tab_order()
+        self._source_changed()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _set_tab_order(self) -> None:
         order = [
+            self.browse_button,
+            self.source.pack_button,
+            self.source.mix_button,
             self.packs_list,
+            self.source.categories,
             self.details_button,
-            self.question_count,
-            self.shuffle_check,
-            self.engine_combo,
-            self.voice_combo,
-            self.hide_question_check,
-            self.settings_button,
-            self.start_button,
+            *(self.question_count, self.shuffle_check, self.seed_edit, self.engine_combo),
+            *(self.voice_combo, self.hide_question_check, self.settings_button, self.start_button),
         ]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
-    # --- building ---------------------------------------------------------------------------
-
     def _build_packs(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(8)
-        heading = QLabel("QUESTION PACK")
+        heading = QLabel("QUESTIONS FROM")
         heading.setProperty("role", "section")
-        self.packs_list = PackList(self.library.packs)
-        self.packs_list.currentItemChanged.connect(self._pack_changed)
-        self.packs_list.itemActivated.connect(lambda _item: self.start_requested.emit())
-        heading.setBuddy(self.packs_list)
+        self.source = QuestionSource(self.library)
+        self.source.changed.connect(self._source_changed)
+        self.source.activated.connect(self.start_requested.emit)
         column.addWidget(heading)
-        column.addWidget(self.packs_list, 1)
+        column.addWidget(self.source, 1)
         if not self.library.packs:
             empty = QLabel("No question packs were found.")
             empty.setProperty("role", "muted")
@@ -143,6 +155,12 @@ class HomePage(QWidget):
         self.question_count.setRange(1, 50)
         self.question_count.setAccessibleName("Number of questions")
         self.shuffle_check = QCheckBox("Shuffle the questions")
+        self.seed_edit = QLineEdit()
+        self.seed_edit.setValidator(QIntValidator(0, 2_147_483_647, self.seed_edit))
+        self.seed_edit.setPlaceholderText("random")
+        self.seed_edit.setAccessibleName("Shuffle seed")
+        self.seed_edit.setAccessibleDescription("The same seed shuffles the same way again")
+        self.shuffle_check.toggled.connect(self.seed_edit.setEnabled)
         self.engine_combo = QComboBox()
         self.engine_combo.setAccessibleName("Speech recognition engine")
         for label, value in ENGINE_CHOICES:
@@ -156,6 +174,7 @@ class HomePage(QWidget):
         self.hide_question_check = QCheckBox("Hide the question text (listen only)")
         form.addRow("&Questions", self.question_count)
         form.addRow("", self.shuffle_check)
+        form.addRow("S&eed", self.seed_edit)
         form.addRow("&Recognition", self.engine_combo)
         form.addRow("&Voice", self.voice_combo)
         form.addRow("", self.hide_question_check)
@@ -189,6 +208,7 @@ class HomePage(QWidget):
     def load_settings(self, settings: Settings) -> None:
         self.question_count.setValue(settings.questions)
         self.shuffle_check.setChecked(settings.shuffle)
+        self.seed_edit.setEnabled(settings.shuffle)
         self.hide_question_check.setChecked(settings.hide_question_text)
         self.set_engine(settings.engine)
         self._select_voice(settings.voice)
@@ -227,18 +247,39 @@ class HomePage(QWidget):
             index = self.voice_combo.count() - 1
         self.voice_combo.setCurrentIndex(max(0, index))
 
+    @property
+    def packs_list(self) -> PackList:
+        return self.source.packs_list
+
+    def set_library(self, library: Library) -> None:
+        """Show a reloaded library (after a pack was saved or deleted)."""
+        self.library = library
+        self.source.set_library(library)
+        self._set_tab_order()  # the pack list is a new widget
+        self._show_problems()
+
     def select_pack(self, pack_id: str | None) -> None:
         self.packs_list.select_pack(pack_id)
 
     def selected_pack_id(self) -> str | None:
-        return self.packs_list.selected_pack_id()
+        return self.source.selected_pack_id()
 
-    def _pack_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        self.start_button.setEnabled(current is not None)
-        if current is None:
-            return
-        pack = self.library.get(str(current.data(PACK_ID_ROLE)))
-        self.question_count.setMaximum(max(1, len(pack.questions)))
+    def mix_selected(self) -> bool:
+        return self.source.is_mix()
+
+    def mix_categories(self) -> list[str]:
+        return self.source.categories.chosen()
+
+    def seed(self) -> int | None:
+        """The shuffle seed typed in, or None for a fresh shuffle each time."""
+        text = self.seed_edit.text().strip()
+        return int(text) if text and self.shuffle_check.isChecked() else None
+
+    def _source_changed(self) -> None:
+        available = self.source.available()
+        self.start_button.setEnabled(available > 0)
+        if available:  # nothing ticked yet must not clamp the count the user chose
+            self.question_count.setMaximum(available)
 
     def _show_problems(self) -> None:
         problems = self.library.problems

@@ -1,0 +1,160 @@
+"""Wires the question library's pages to the services: browse, hear, practise, edit, save.
+
+The browser and the editor are views; this controller carries out what they ask for. Saving,
+deleting and reloading packs, and rendering the interviewer's voice, run through the window's
+one background helper (``ui.tasks``), never on the GUI thread. When the packs on disk change,
+``library_changed`` carries the reloaded library to the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from simulator.core.packs import Pack, PackError, Question
+from simulator.library import Library
+from simulator.ui.pages.library import LibraryPage
+from simulator.ui.pages.pack_editor import PackEditorPage
+from simulator.ui.question_query import Entry, session_label
+from simulator.ui.services_api import Playback, WindowServices
+from simulator.ui.tasks import TaskRunner
+from simulator.ui.widgets.banner import BannerArea
+
+StartSession = Callable[[str, list[Question]], object]
+
+
+def error_text(error: BaseException) -> str:
+    """One sentence for the user: a pack problem's message without the file path."""
+    if isinstance(error, PackError) and error.problems:
+        return "; ".join(problem.message for problem in error.problems)
+    return str(error) or type(error).__name__
+
+
+class LibraryFlow(QObject):
+    library_changed = Signal(object)  # the reloaded Library
+    home_requested = Signal()
+
+    def __init__(
+        self,
+        services: WindowServices,
+        tasks: TaskRunner,
+        banners: BannerArea,
+        stack: QStackedWidget,
+        library: Library,
+        start_session: StartSession,
+    ) -> None:
+        super().__init__(stack)
+        self.services = services
+        self.tasks = tasks
+        self.banners = banners
+        self.stack = stack
+        self.library = library
+        self._start_session = start_session
+        self.playback: Playback | None = None
+        self.browser = LibraryPage(library)
+        self.editor = PackEditorPage()
+        stack.addWidget(self.browser)
+        stack.addWidget(self.editor)
+        self.browser.back_requested.connect(self.leave_browser)
+        self.browser.practise_requested.connect(self.practise)
+        self.browser.new_pack_requested.connect(lambda: self.open_pack(None))
+        self.browser.preview.open_pack_requested.connect(self.open_pack)
+        self.browser.preview.hear_requested.connect(self.hear)
+        self.editor.back_requested.connect(self.show_browser)
+        self.editor.save_requested.connect(self.save)
+        self.editor.delete_requested.connect(self.delete)
+
+    # --- moving between pages ---------------------------------------------------------------
+
+    def show_browser(self) -> None:
+        self._show(self.browser, self.browser.search_edit)
+
+    def leave_browser(self) -> None:
+        self.stop_playback()
+        self.home_requested.emit()
+
+    def open_pack(self, pack_id: str | None) -> None:
+        """Open a pack in the editor (read-only if built-in); ``None`` starts a new one."""
+        self.stop_playback()
+        pack = None if pack_id is None else self.library.get(pack_id)
+        self.editor.open_pack(pack, self.library.packs)
+        editor = self.editor
+        self._show(editor, editor.copy_button if editor.read_only else editor.pack_form.title_edit)
+
+    def _show(self, page: QWidget, focus: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        focus.setFocus()
+
+    # --- the browser's actions --------------------------------------------------------------
+
+    def practise(self, chosen: list[Entry]) -> None:
+        self.stop_playback()
+        self._start_session(session_label(chosen), [entry.question for entry in chosen])
+
+    def hear(self, text: str) -> None:
+        """Speak a question in the interviewer's voice; rendering runs in the background."""
+        self.stop_playback()
+        self.browser.preview.set_preparing(True)
+        self.tasks.run_task(lambda: self.services.speak_text(text), self._heard, self._not_heard)
+
+    def _heard(self, playback: Playback) -> None:
+        self.browser.preview.set_preparing(False)
+        if self.stack.currentWidget() is not self.browser:
+            playback.stop()  # the user moved on while the voice was being prepared
+            return
+        self.playback = playback
+        self.banners.clear("hear")
+
+    def _not_heard(self, error: BaseException) -> None:
+        self.browser.preview.set_preparing(False)
+        self.banners.show_message(
+            "hear", f"The question could not be spoken: {error_text(error)}", "warning"
+        )
+
+    def stop_playback(self) -> None:
+        if self.playback is not None:
+            self.playback.stop()
+            self.playback = None
+
+    # --- the editor's actions ---------------------------------------------------------------
+
+    def save(self, pack: Pack, replaces: str | None) -> None:
+        def work() -> tuple[Path, Library]:
+            path = self.services.save_pack(pack, replaces)
+            return path, self.services.load_library()
+
+        def done(result: tuple[Path, Library]) -> None:
+            path, library = result
+            self.set_library(library)
+            self.editor.mark_saved(pack, str(path), library.packs)
+
+        self.editor.save_button.setEnabled(False)
+        self.tasks.run_task(work, done, self._save_failed)
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.editor.save_button.setEnabled(not self.editor.problems)
+        self.editor.show_error(f"The pack was not saved: {error_text(error)}")
+
+    def delete(self, pack_id: str) -> None:
+        def work() -> Library:
+            self.services.delete_pack(pack_id)
+            return self.services.load_library()
+
+        def done(library: Library) -> None:
+            self.set_library(library)
+            self.banners.show_message("library", f"The pack '{pack_id}' was deleted.", "info")
+            self.show_browser()
+
+        self.tasks.run_task(
+            work,
+            done,
+            lambda error: self.editor.show_error(f"The pack was not deleted: {error_text(error)}"),
+        )
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.browser.set_library(library)
+        self.library_changed.emit(library)
