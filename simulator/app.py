@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from simulator.ui import style
+    from simulator.ui.gc_guard import GuiThreadGarbageCollector
     from simulator.ui.window import MainWindow
 
     existing = QApplication.instance()
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     style.apply(app)
+    collector = GuiThreadGarbageCollector(app)
 
     settings_file = SettingsFile(paths.settings_file())
     settings = settings_file.load()
@@ -95,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if window is not None:
             window.shutdown()
         services.close()
+        collector.stop()
 
 
 if __name__ == "__main__":

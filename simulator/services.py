@@ -20,7 +20,8 @@ from simulator.core.packs import Pack, PackError, PackProblem
 from simulator.library import Library, load_library
 from simulator.locks import session_lock
 from simulator.packs_io import save_user_pack
-from simulator.session import EventHandler, SessionOptions, SessionRunner, SessionServices
+from simulator.ports import SessionOptions, SessionServices
+from simulator.session import EventHandler, SessionRunner
 from simulator.settings import Settings
 from simulator.speech.stt.process import RecognizerProcess
 from simulator.speech.tts import InterviewerVoice, VoiceInfo

@@ -22,138 +22,24 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from simulator.core.packs import Question
-from simulator.core.plan import AnswerRules, EndReason, Phase, SessionFlow, Step
+from simulator.core.plan import EndReason, Phase, SessionFlow, Step
 from simulator.core.transcript import Transcript
+from simulator.ports import (
+    AnswerStore,
+    InputStream,
+    Recognizer,
+    Recording,
+    SessionOptions,
+    SessionServices,
+)
 
 Event = dict[str, Any]
 EventHandler = Callable[[Event], None]
 
 TICK_S = 0.1
-
-
-class InputStream(Protocol):
-    sample_rate: int
-    device_name: str
-
-    def read(self, timeout: float) -> bytes | None: ...
-    def close(self) -> None: ...
-
-
-class Microphone(Protocol):
-    def open(self) -> InputStream: ...
-
-
-class Voice(Protocol):
-    def render(self, text: str) -> Path: ...
-
-
-class Speaker(Protocol):
-    def play(
-        self, wav: Path, should_stop: Callable[[], bool] = ..., start_s: float = ...
-    ) -> float: ...
-
-
-class Recognizer(Protocol):
-    engine: str
-    model: str
-
-    def accept(self, pcm: bytes) -> str | None: ...
-    def finish(self) -> Transcript: ...
-
-
-class AnswerStore(Protocol):
-    """The part of store.Store the runner writes to."""
-
-    def create_session(
-        self,
-        *,
-        mode: str,
-        pack_id: str,
-        drill: str | None,
-        settings: dict[str, Any],
-        started_at: str,
-    ) -> int: ...
-    def start_answer(
-        self,
-        *,
-        session_id: int,
-        position: int,
-        question_id: str,
-        question_text: str,
-        audio_path: str,
-        sample_rate: int,
-        started_at: str,
-    ) -> int: ...
-    def finish_answer(
-        self,
-        answer_id: int,
-        *,
-        transcript: str,
-        words: list[dict[str, Any]],
-        engine: str,
-        model: str,
-        duration_s: float,
-    ) -> None: ...
-    def add_event(
-        self,
-        *,
-        session_id: int,
-        answer_id: int | None,
-        t_s: float,
-        kind: str,
-        payload: dict[str, Any],
-    ) -> int: ...
-    def finish_session(self, session_id: int, *, status: str, ended_at: str) -> None: ...
-    def close(self) -> None: ...
-
-
-class Recording(Protocol):
-    """A WAV being written as the answer is recorded (audio.wav.WavWriter)."""
-
-    @property
-    def duration_s(self) -> float: ...
-
-    def write(self, pcm: bytes) -> None: ...
-    def close(self) -> None: ...
-
-
-class VoiceActivity(Protocol):
-    def feed(self, pcm: bytes) -> bool: ...
-
-
-@dataclass
-class SessionServices:
-    """Everything outside the runner, built by the composition root (services.py)."""
-
-    voice: Voice
-    speaker: Speaker
-    microphone: Microphone
-    recognizer: Callable[[int], Recognizer]  # sample rate -> a fresh recogniser
-    open_store: Callable[[], AnswerStore]  # called on the worker thread: one connection each
-    answer_path: Callable[[int, int, str], tuple[Path, str]]  # -> absolute and stored path
-    open_recording: Callable[[Path, int], Recording]
-    voice_activity: Callable[[int], VoiceActivity]
-    level: Callable[[bytes], float]
-    engine: str = ""
-    model: str = ""
-    # Marks the session as live until released, so crash recovery leaves it alone.
-    hold_session: Callable[[int], Callable[[], None]] = lambda _session_id: lambda: None
-
-
-@dataclass
-class SessionOptions:
-    pack_id: str
-    questions: list[Question]
-    rules: AnswerRules
-    mode: str = "practice"
-    settings: dict[str, Any] = field(default_factory=dict)
-    speak_questions: bool = True
 
 
 def _now_iso() -> str:

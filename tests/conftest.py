@@ -20,3 +20,21 @@ def hotseat_home(
     monkeypatch.setenv("HOTSEAT_HOME", str(home))
     monkeypatch.delenv("VOSK_MODEL_PATH", raising=False)
     yield home
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests: no automatic cycle collection (it may run in a worker thread and destroy Qt
+    objects there, which crashes); collect on this thread afterwards. The app does the same
+    with simulator.ui.gc_guard."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()

@@ -19,9 +19,10 @@ from simulator import paths
 from simulator.commands.common import EXIT_OK, EXIT_USAGE, CommandError, format_seconds
 from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
+from simulator.ports import SessionOptions
 from simulator.recovery import recover_all
 from simulator.services import AppServices
-from simulator.session import SessionOptions, SessionRunner
+from simulator.session import SessionRunner
 from simulator.settings import SettingsFile
 from simulator.speech.stt import transcribe_wav
 

@@ -14,7 +14,8 @@ from typing import Any, Protocol
 
 from simulator.core.packs import Pack
 from simulator.library import Library
-from simulator.session import EventHandler, SessionOptions
+from simulator.ports import SessionOptions
+from simulator.session import EventHandler
 from simulator.settings import Settings
 from simulator.ui.bridge import Steerable
 

@@ -20,7 +20,7 @@ from simulator.audio.errors import NoMicrophoneError
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.library import Library
-from simulator.session import SessionOptions
+from simulator.ports import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge

@@ -18,7 +18,8 @@ from simulator.audio.wav import WavWriter, wav_duration
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.core.transcript import Transcript, Word
-from simulator.session import SessionOptions, SessionRunner, SessionServices
+from simulator.ports import SessionOptions, SessionServices
+from simulator.session import SessionRunner
 from simulator.store import DataLayout, Store
 
 RATE = 16000

@@ -22,8 +22,8 @@ import pytest
 from simulator import paths
 from simulator.core.packs import Pack
 from simulator.library import Library, load_library
+from simulator.ports import SessionOptions
 from simulator.services import AppServices
-from simulator.session import SessionOptions
 from simulator.settings import Settings, SettingsFile
 
 PACK = """
