@@ -1,0 +1,124 @@
+"""Analysing a recorded answer: the WAV and its transcript in, the analysis dict out.
+
+The glue between the pure ``core.analysis`` and the adapters: it reads the recording, finds
+its voiced spans with WebRTC's VAD, lets the filler-aware PocketSphinx pass look again at what
+the recogniser left unexplained, and then calls ``core.analysis.analyze``. Safe to call from a
+worker thread (each thread gets its own decoder for the filler pass); a two-minute answer
+takes well under a second (docs/ANALYSIS.md has the measured time).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+from typing import Any
+
+from simulator.audio.vad import voiced_spans
+from simulator.audio.wav import read_wav_mono16
+from simulator.core.analysis import Targets, analyze
+from simulator.core.packs import Question
+from simulator.core.transcript import Transcript
+
+RATE = 16000
+# 10 ms frames place pause edges to within a frame. Aggressiveness 3 trims the tail webrtcvad
+# otherwise counts as voice after each word: measured on the generated set, pause onsets move
+# from +0.06 s late (mode 2) to +0.02 s, and no 1.1 s pause is measured under 1 s.
+VAD_AGGRESSIVENESS = 3
+VAD_FRAME_MS = 10
+PAUSE_MERGE_S = 0.3  # silences shorter than this are part of speech, not pauses
+SLOT_MERGE_S = 0.1  # finer spans for finding voice with no word under it
+
+
+def recording_spans(
+    pcm: bytes, rate: int, min_gap_s: float = PAUSE_MERGE_S
+) -> list[tuple[float, float]]:
+    """Voiced (start_s, end_s) spans of mono int16 audio, as the analysis uses them."""
+    return voiced_spans(
+        pcm, rate, aggressiveness=VAD_AGGRESSIVENESS, frame_ms=VAD_FRAME_MS, min_gap_s=min_gap_s
+    )
+
+
+def is_english(transcript: Transcript) -> bool:
+    """Whether the transcript's model is English, so the English filler pass applies."""
+    if transcript.engine == "pocketsphinx":
+        return True
+    model = transcript.model.lower()
+    return any(mark in model for mark in ("-en-", "en-us", "en-in", "english", "-en"))
+
+
+def with_fillers(
+    pcm: bytes, rate: int, transcript: Transcript
+) -> tuple[Transcript, list[dict[str, Any]]]:
+    """The transcript with fillers found by the second pass put in (and what it changed)."""
+    from simulator.speech.stt.filler_pass import apply_hits, find_fillers
+
+    spans = recording_spans(pcm, rate, SLOT_MERGE_S)
+    hits = find_fillers(pcm, transcript.words, spans)
+    if not hits:
+        return transcript, []
+    changes = [
+        {
+            "text": hit.text,
+            "start_s": round(hit.start, 2),
+            "replaced": [transcript.words[i].text for i in hit.replaces],
+        }
+        for hit in hits
+    ]
+    words = apply_hits(transcript.words, hits)
+    return dataclasses.replace(transcript, words=words), changes
+
+
+def analyze_recording(
+    wav: Path,
+    transcript: Transcript,
+    framework: str,
+    band: tuple[int, int],
+    targets: Targets | None = None,
+    *,
+    answer_window_start_s: float = 0.0,
+    filler_pass: bool | None = None,
+) -> dict[str, Any]:
+    """The analysis of one recorded answer; WavError propagates for an unreadable file.
+
+    ``filler_pass`` None runs the filler-aware pass when the transcript's model is English.
+    The result has ``filler_pass`` (what the pass changed) and ``analysis_ms`` added.
+    """
+    began = time.perf_counter()
+    pcm, rate = read_wav_mono16(wav, RATE)
+    spans = recording_spans(pcm, rate)
+    if transcript.duration_s <= 0:
+        transcript = dataclasses.replace(transcript, duration_s=len(pcm) / 2 / rate)
+    run_pass = is_english(transcript) if filler_pass is None else filler_pass
+    changes: list[dict[str, Any]] = []
+    if run_pass and transcript.words:
+        transcript, changes = with_fillers(pcm, rate, transcript)
+    result = analyze(
+        transcript,
+        spans,
+        answer_window_start_s=answer_window_start_s,
+        framework=framework,
+        band=band,
+        targets=targets,
+    )
+    result["filler_pass"] = {"ran": run_pass and bool(transcript.words), "changes": changes}
+    result["analysis_ms"] = round((time.perf_counter() - began) * 1000)
+    return result
+
+
+def analyze_question_answer(
+    wav: Path, transcript: Transcript, question: Question | None, targets: Targets | None = None
+) -> dict[str, Any]:
+    """``analyze_recording`` with the framework and length band of ``question`` (if known)."""
+    framework = question.framework if question else "free"
+    band = question.answer_seconds if question else (60, 120)
+    return analyze_recording(wav, transcript, framework, band, targets)
+
+
+__all__ = [
+    "analyze_question_answer",
+    "analyze_recording",
+    "is_english",
+    "recording_spans",
+    "with_fillers",
+]

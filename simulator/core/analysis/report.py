@@ -1,0 +1,167 @@
+"""``analyze``: one answer's transcript and voice activity in, every measure and finding out.
+
+The result is a plain JSON-ready dict (its keys are listed in docs/ANALYSIS.md) stamped with
+``ANALYSIS_VERSION``; raise the version whenever a rule changes what a stored analysis would
+say, so ``hotseat analyze --all`` knows which saved answers to recompute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from simulator.core.analysis import findings as fnd
+from simulator.core.analysis.fillers import SOUNDS, filled_pauses, find_fillers
+from simulator.core.analysis.metrics import (
+    find_hedges,
+    find_repetitions,
+    i_we,
+    repeated_phrases,
+    timing,
+    top_words,
+)
+from simulator.core.analysis.numbers import find_figures
+from simulator.core.analysis.structure import CUES, FRAMEWORK_PARTS, segment
+from simulator.core.analysis.targets import Targets
+from simulator.core.analysis.tokens import Token, find_phrases, tokenize
+from simulator.core.transcript import Transcript
+
+ANALYSIS_VERSION = 1
+FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
+
+_IMPACT_WORDS = (
+    "reduced", "increased", "cut", "saved", "improved", "grew", "doubled", "tripled", "halved",
+    "boosted", "lowered", "raised", "delivered", "shipped", "launched", "won", "dropped",
+    "faster", "fewer", "less", "more revenue", "result", "impact", "outcome",
+)  # fmt: skip
+
+
+def _per_min(count: int, seconds: float) -> float:
+    return round(count * 60.0 / seconds, 2) if seconds > 0 else 0.0
+
+
+def _headline(tokens: Sequence[Token], limit_s: float, window_start: float) -> bool:
+    """Whether a figure with a unit or a result/impact phrase starts within ``limit_s``."""
+    early = [t for t in tokens if t.start - window_start <= limit_s]
+    if any(f.unit for f in find_figures(early)):
+        return True
+    return bool(find_phrases(early, CUES["result"] + _IMPACT_WORDS))
+
+
+def _structure(tokens: Sequence[Token], framework: str) -> dict[str, Any]:
+    if framework == "free":
+        return {"framework": "free", "parts": {}}
+    parts: dict[str, Any] = {}
+    for name, span in segment(tokens, framework).items():
+        if span is None:
+            parts[name] = None
+            continue
+        start, end = span
+        parts[name] = {
+            "start_s": round(tokens[start].start, 2),
+            "end_s": round(tokens[end - 1].end, 2),
+            "first_word": start,
+            "end_word": end,
+        }
+    return {"framework": framework, "parts": parts}
+
+
+def analyze(
+    transcript: Transcript,
+    voiced_spans: Sequence[tuple[float, float]],
+    answer_window_start_s: float = 0.0,
+    framework: str = "free",
+    band: tuple[float, float] = (60, 120),
+    targets: Targets | None = None,
+) -> dict[str, Any]:
+    """Every measure of one answer; times in the result are seconds from the recording start.
+
+    ``voiced_spans`` are (start_s, end_s) of voice in the recording; ``band`` is the question's
+    answer length in seconds, unless ``targets.answer_seconds`` overrides it.
+    """
+    if framework not in FRAMEWORKS:
+        raise ValueError(f"unknown framework {framework!r} (one of {', '.join(FRAMEWORKS)})")
+    targets = targets or Targets()
+    length_band = targets.answer_seconds or (float(band[0]), float(band[1]))
+    window = answer_window_start_s
+    all_tokens = [t for t in tokenize(transcript.words) if t.end > window]
+    end = (
+        max([transcript.duration_s, *(t.end for t in all_tokens)])
+        if all_tokens
+        else max(transcript.duration_s, window)
+    )
+    times = timing(all_tokens, voiced_spans, window, end, targets.pause_min_s)
+    fillers = find_fillers(all_tokens)
+    filled = filled_pauses(
+        all_tokens,
+        [(max(a, window), b) for a, b in voiced_spans if b > window],
+        targets.filled_pause_min_s,
+    )
+    # A filled pause next to a filler word is the same hesitation, counted once.
+    filled = [
+        (s, d)
+        for s, d in filled
+        if not any(m.start_s - 0.3 <= s + d and s <= m.end_s + 0.3 for m in fillers)
+    ]
+    # Sounds like "um" are not words of the answer; fillers that are real words still count.
+    words = [t for t in all_tokens if t.text not in SOUNDS]
+    minutes_base = times.duration_s
+    hedges = find_hedges(all_tokens)
+    figures = find_figures(all_tokens)
+    structure = _structure(all_tokens, framework)
+    headline = _headline(all_tokens, targets.headline_window_s, window)
+    wpm = _per_min(len(words), times.duration_s)
+    articulation = _per_min(len(words), times.speaking_s)
+    fillers_per_min = _per_min(len(fillers) + len(filled), minutes_base)
+
+    report: dict[str, Any] = {
+        "version": ANALYSIS_VERSION,
+        "duration_s": times.duration_s,
+        "speaking_s": times.speaking_s,
+        "silence_share": times.silence_share,
+        "words": len(words),
+        "wpm": wpm,
+        "articulation_wpm": articulation,
+        "time_to_first_word_s": times.time_to_first_word_s,
+        "pauses": [
+            {"start_s": s, "duration_s": d, "long": d > targets.long_pause_s}
+            for s, d in times.pauses
+        ],
+        "longest_pause_s": times.longest_pause_s,
+        "fillers": [m.to_json() for m in fillers],
+        "filled_pauses": [{"start_s": s, "duration_s": d} for s, d in filled],
+        "fillers_per_min": fillers_per_min,
+        "filler_words_per_min": _per_min(len(fillers), minutes_base),
+        "hedges": [m.to_json() for m in hedges],
+        "hedges_per_min": _per_min(len(hedges), minutes_base),
+        "repetitions": [m.to_json() for m in find_repetitions(all_tokens, SOUNDS)],
+        "repeated_phrases": repeated_phrases(all_tokens),
+        "top_words": top_words(all_tokens),
+        "i_we": i_we(all_tokens),
+        "numbers": [f.written for f in figures],
+        "figures": [f.to_json() for f in figures],
+        "structure": structure,
+        "headline_in_30s": headline,
+        "band": list(length_band),
+        "targets": targets.to_json(),
+        "engine": transcript.engine,
+        "model": transcript.model,
+    }
+    found = [
+        fnd.length_finding(times.duration_s, length_band),
+        fnd.pace_finding(wpm, targets),
+        fnd.filler_finding(fillers_per_min, len(fillers) + len(filled), targets),
+        fnd.first_word_finding(times.time_to_first_word_s, targets),
+        fnd.pause_finding(times.pauses, targets),
+        fnd.headline_finding(headline, targets),
+        fnd.numbers_finding(len(figures)),
+    ]
+    if framework != "free":
+        found.append(fnd.structure_finding(framework, structure["parts"]))
+    if not words:
+        found = [f for f in found if f["metric"] in ("duration_s", "time_to_first_word_s")]
+    report["findings"] = found
+    return report
+
+
+__all__ = ["ANALYSIS_VERSION", "FRAMEWORKS", "FRAMEWORK_PARTS", "analyze"]

@@ -1,0 +1,1 @@
+"""Tests of answer analytics: labelled transcripts and a generated, labelled audio set."""
