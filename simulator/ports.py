@@ -90,6 +90,7 @@ class AnswerStore(Protocol):
         payload: dict[str, Any],
     ) -> int: ...
     def finish_session(self, session_id: int, *, status: str, ended_at: str) -> None: ...
+    def set_analysis(self, answer_id: int, analysis: dict[str, Any], version: int) -> None: ...
     def close(self) -> None: ...
 
 
@@ -122,6 +123,8 @@ class SessionServices:
     level: Callable[[bytes], float]
     engine: str = ""
     model: str = ""
+    # Coaching metrics for a saved answer (analysis_service); None skips the analysis.
+    analyze: Callable[[Path, Transcript, Question], dict[str, Any]] | None = None
     # Marks the session as live until released, so crash recovery leaves it alone.
     hold_session: Callable[[int], Callable[[], None]] = lambda _session_id: lambda: None
 

@@ -6,17 +6,21 @@ Both front ends (window and terminal) ask this module for a ``SessionServices`` 
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NoReturn
 
 from simulator import paths
+from simulator.analysis_service import analyze_question_answer
 from simulator.audio.input import Microphone
 from simulator.audio.levels import level
 from simulator.audio.output import Playback, Speaker
 from simulator.audio.vad import VoiceDetector
 from simulator.audio.wav import WavWriter
-from simulator.core.packs import Pack, PackError, PackProblem
+from simulator.core.packs import Pack, PackError, PackProblem, Question
+from simulator.core.transcript import Transcript
 from simulator.library import Library, load_library
 from simulator.locks import session_lock
 from simulator.packs_io import save_user_pack
@@ -26,6 +30,8 @@ from simulator.settings import Settings
 from simulator.speech.stt.process import RecognizerProcess
 from simulator.speech.tts import InterviewerVoice, VoiceInfo
 from simulator.store import DataLayout, Store
+
+ANALYSIS_TIMEOUT_S = 120.0
 
 
 class AppServices:
@@ -37,6 +43,7 @@ class AppServices:
         layout.ensure()
         self._voice: InterviewerVoice | None = None
         self._recognizers: RecognizerProcess | None = None
+        self._analyzer: ProcessPoolExecutor | None = None
 
     @property
     def voice(self) -> InterviewerVoice:
@@ -86,7 +93,23 @@ class AppServices:
             engine=recognizers.engine,
             model=recognizers.model,
             hold_session=self.hold_session,
+            analyze=self.analyze_answer,
         )
+
+    def analyze_answer(
+        self, wav: Path, transcript: Transcript, question: Question | None
+    ) -> dict[str, Any]:
+        """Coaching metrics for a recorded answer, computed in a helper process.
+
+        The filler pass decodes with PocketSphinx, which holds Python's global lock: in this
+        process it would freeze the window (see speech/stt/process.py).
+        """
+        if self._analyzer is None:
+            # "spawn": forking a process that runs Qt and audio threads is not safe.
+            context = multiprocessing.get_context("spawn")
+            self._analyzer = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        future = self._analyzer.submit(analyze_question_answer, wav, transcript, question)
+        return future.result(timeout=ANALYSIS_TIMEOUT_S)
 
     def runner(self, options: SessionOptions, on_event: EventHandler) -> SessionRunner:
         return SessionRunner(options, self.session_services(), on_event)
@@ -98,6 +121,9 @@ class AppServices:
         if self._recognizers is not None:
             self._recognizers.close()
             self._recognizers = None
+        if self._analyzer is not None:
+            self._analyzer.shutdown(wait=True, cancel_futures=True)
+            self._analyzer = None
 
     # --- for the window ---
 

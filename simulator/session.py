@@ -13,7 +13,8 @@ time_limit_s; ``question_spoken`` index, duration_s; ``prep_started`` index, sec
 ``recording_started`` index, answer_id, sample_rate, device, audio_path;
 ``level`` index, level (0..1), elapsed_s; ``partial`` index, text;
 ``answer_ended`` index, reason; ``answer_saved`` index, answer_id, transcript, words,
-duration_s, engine, model, audio_path; ``warning`` message; ``error`` message;
+duration_s, engine, model, audio_path; ``answer_analyzed`` index, answer_id, analysis (the
+dict of core.analysis, also stored with the answer); ``warning`` message; ``error`` message;
 ``session_saved`` session_id, status, answers.
 """
 
@@ -23,6 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from simulator.core.plan import EndReason, Phase, SessionFlow, Step
@@ -228,6 +230,7 @@ class SessionRunner:
                 "its recording is saved.",
             )
         self._save_answer(index, answer_id, transcript, recording.duration_s, stored_path)
+        self._analyze(index, answer_id, path, transcript)
         if lost is not None:
             self._emit("error", message=lost)
             self.status = "aborted"
@@ -310,6 +313,20 @@ class SessionRunner:
         )
         self.answers.append(saved)
 
+    def _analyze(self, index: int, answer_id: int, wav: Path, transcript: Transcript) -> None:
+        """Coaching metrics for the saved answer; a failure costs only the metrics."""
+        analyze = self.services.analyze
+        if analyze is None or self._store is None:
+            return
+        try:
+            analysis = analyze(wav, transcript, self._flow.questions[index])
+            self._store.set_analysis(answer_id, analysis, int(analysis.get("version", 0)))
+        except Exception as error:
+            message = f"This answer could not be analysed ({_user_message(error)})."
+            self._emit("warning", message=message)
+            return
+        self._emit("answer_analyzed", index=index, answer_id=answer_id, analysis=analysis)
+
     def _interrupted(self) -> bool:
         return self._stop_requested.is_set() or self._abort_requested.is_set()
 
@@ -328,7 +345,7 @@ class SessionRunner:
 
 
 # High-rate or bulky events are not worth a row each.
-_UNLOGGED = {"level", "partial", "session_saved"}
+_UNLOGGED = {"level", "partial", "session_saved", "answer_analyzed"}
 
 
 def _nothing() -> None:

@@ -196,6 +196,9 @@ class _Printer:
             self.line(f"  Answer ended ({event['reason'].replace('_', ' ')}); transcribing…")
         elif kind == "answer_saved":
             self.line(f"  Saved {format_seconds(event['duration_s'])}: {event['transcript']}")
+        elif kind == "answer_analyzed":
+            for finding in event["analysis"].get("findings", []):
+                self.line(f"    - {finding['message']}")
         elif kind in {"warning", "error"}:
             self.line(f"  {kind.title()}: {event['message']}")
         elif kind == "session_saved":

@@ -68,6 +68,7 @@ def test_a_two_question_session_is_heard_transcribed_and_saved(
     assert len(saved) == 2
     for event, reference in zip(saved, ANSWERS, strict=True):
         assert wer(reference, event["transcript"]) <= 0.15, event["transcript"]
+    assert len([e for e in seen if e["type"] == "answer_analyzed"]) == 2
     ended = [e["reason"] for e in seen if e["type"] == "answer_ended"]
     assert ended == ["silence", "silence"]
 
@@ -87,6 +88,11 @@ def test_a_two_question_session_is_heard_transcribed_and_saved(
         # silence that ended it, give or take the start-up of the player.
         assert wav_duration(wav) == pytest.approx(answer["duration_s"], abs=0.01)
         assert wav_duration(spoken) + 1.0 < answer["duration_s"] < wav_duration(spoken) + 4.0
+        # Every saved answer is analysed as it is saved, and the result kept with it.
+        analysis = answer["analysis"]
+        assert analysis is not None and answer["analysis_version"] == analysis["version"]
+        assert analysis["words"] == len(answer["transcript"].split())
+        assert analysis["findings"]
         words = answer["words"]
         assert words and all(0 <= w["start"] <= w["end"] <= answer["duration_s"] for w in words)
 

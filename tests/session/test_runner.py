@@ -232,3 +232,33 @@ def test_a_failed_transcription_keeps_the_recording(tmp_path: Path) -> None:
     for answer in session["answers"]:
         assert answer["transcript"] == "" and answer["duration_s"] > 1.0
         assert layout.absolute(answer["audio_path"]).is_file()
+
+
+def test_each_saved_answer_is_analysed_and_the_result_stored(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(tmp_path, events)
+    seen: list[tuple[Path, str, str]] = []
+
+    def analyze(wav: Path, transcript: Transcript, question: Question) -> dict[str, Any]:
+        seen.append((wav, transcript.text, question.id))
+        if question.id == "b":
+            raise ValueError("no voice found")
+        return {"version": 3, "words": len(transcript.words), "findings": []}
+
+    runner.services.analyze = analyze
+    session_id = runner.run()
+    assert [(wav.is_file(), text, qid) for wav, text, qid in seen] == [
+        (True, "hello", "a"),
+        (True, "hello", "b"),
+    ]
+    analysed = [e for e in events if e["type"] == "answer_analyzed"]
+    assert [e["analysis"]["version"] for e in analysed] == [3]
+    warnings = [e["message"] for e in events if e["type"] == "warning"]
+    assert warnings == ["This answer could not be analysed (no voice found)."]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None
+    first, second = session["answers"]
+    assert first["analysis"] == {"version": 3, "words": 1, "findings": []}
+    assert first["analysis_version"] == 3
+    assert second["analysis"] is None and second["transcript"] == "hello"
