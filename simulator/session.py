@@ -20,6 +20,7 @@ dict of core.analysis, also stored with the answer); ``warning`` message; ``erro
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -216,7 +217,9 @@ class SessionRunner:
             step, lost = self._listen(index, stream, recognizer, recording)
         finally:
             stream.close()
-        recording.close()
+        # Every block was flushed as written; a failing close (full disk) loses nothing more.
+        with contextlib.suppress(OSError):
+            recording.close()
         reason = step.ended.value if step.ended else EndReason.STOPPED.value
         self._emit("answer_ended", index=index, reason=reason)
         try:
@@ -264,7 +267,13 @@ class SessionRunner:
             now = started + written / bytes_per_second
             if block:
                 # The recogniser gets exactly what goes into the WAV so word times match it.
-                recording.write(block)
+                try:
+                    recording.write(block)
+                except OSError as error:  # a full disk, a removed drive: keep what is written
+                    reason = error.strerror or str(error)
+                    message = f"The recording could not be written ({reason}). What was "
+                    message += "recorded before that is saved."
+                    return self._flow.abort(now), message
                 partial = recognizer.accept(block)
                 voiced = vad.feed(block)
                 if partial is not None:

@@ -262,3 +262,28 @@ def test_each_saved_answer_is_analysed_and_the_result_stored(tmp_path: Path) -> 
     assert first["analysis"] == {"version": 3, "words": 1, "findings": []}
     assert first["analysis_version"] == 3
     assert second["analysis"] is None and second["transcript"] == "hello"
+
+
+def test_a_full_disk_mid_answer_keeps_what_was_written(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(tmp_path, events, voiced_blocks=1000)
+
+    class FillingUp(WavWriter):
+        def write(self, pcm: bytes) -> None:
+            if self.data_bytes >= 5 * len(BLOCK):
+                raise OSError(28, "No space left on device")
+            super().write(pcm)
+
+    runner.services.open_recording = FillingUp
+    session_id = runner.run()
+    errors = [e["message"] for e in events if e["type"] == "error"]
+    assert errors == [
+        "The recording could not be written (No space left on device). What was recorded "
+        "before that is saved."
+    ]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "aborted"
+    answer = session["answers"][0]
+    assert answer["duration_s"] == pytest.approx(0.5, abs=0.01)
+    assert wav_duration(layout.absolute(answer["audio_path"])) == pytest.approx(0.5, abs=0.01)
