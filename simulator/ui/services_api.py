@@ -27,6 +27,18 @@ class Voice(Protocol):
     def id(self) -> str: ...
     @property
     def name(self) -> str: ...
+    @property
+    def languages(self) -> tuple[str, ...]: ...
+
+
+def sorted_voices(voices: Sequence[Voice]) -> list[Voice]:
+    """English voices first (the packs are in English), then by name."""
+
+    def order(voice: Voice) -> tuple[bool, str]:
+        english = any(lang.lower().startswith("en") for lang in voice.languages)
+        return (not english, voice.name.lower())
+
+    return sorted(voices, key=order)
 
 
 class Playback(Protocol):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
-from simulator.ui.services_api import Voice, WindowServices
+from simulator.ui.services_api import Voice, WindowServices, sorted_voices
 from simulator.ui.tasks import TaskRunner
 
 DEFAULT_DEVICE = "System default"
@@ -147,7 +147,7 @@ class SettingsDialog(QDialog):
     def _fill_voices(self, voices: Sequence[Voice], current: str | None) -> None:
         self.voice_combo.clear()
         self.voice_combo.addItem(DEFAULT_VOICE, None)
-        for voice in voices:
+        for voice in sorted_voices(voices):
             self.voice_combo.addItem(voice.name, voice.id)
         _select(self.voice_combo, current)
 

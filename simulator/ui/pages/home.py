@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from simulator.library import Library
 from simulator.settings import Settings
 from simulator.ui import style
-from simulator.ui.services_api import Voice
+from simulator.ui.services_api import Voice, sorted_voices
 from simulator.ui.widgets.pack_list import PackList
 from simulator.ui.widgets.question_source import QuestionSource
 
@@ -235,7 +235,7 @@ class HomePage(QWidget):
     def set_voices(self, voices: Sequence[Voice], current: str | None) -> None:
         self.voice_combo.clear()
         self.voice_combo.addItem(DEFAULT_VOICE, None)
-        for voice in voices:
+        for voice in sorted_voices(voices):
             self.voice_combo.addItem(voice.name, voice.id)
         self._select_voice(current)
 
