@@ -10,13 +10,14 @@ takes well under a second (docs/ANALYSIS.md has the measured time).
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from pathlib import Path
 from typing import Any
 
 from simulator.audio.vad import voiced_spans
 from simulator.audio.wav import read_wav_mono16
-from simulator.core.analysis import Targets, analyze
+from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
 
@@ -106,6 +107,24 @@ def analyze_recording(
     return result
 
 
+def load_targets(path: Path) -> Targets | None:
+    """Coaching targets from a JSON file; None when there is no file. A bad file raises
+    TargetsError naming the file and the problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise TargetsError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise TargetsError("expected a JSON object of target names and values")
+        return Targets.from_json(data)
+    except (json.JSONDecodeError, TargetsError) as error:
+        raise TargetsError(f"{path}: {error}") from None
+
+
 def analyze_question_answer(
     wav: Path, transcript: Transcript, question: Question | None, targets: Targets | None = None
 ) -> dict[str, Any]:
@@ -119,6 +138,7 @@ __all__ = [
     "analyze_question_answer",
     "analyze_recording",
     "is_english",
+    "load_targets",
     "recording_spans",
     "with_fillers",
 ]

@@ -35,6 +35,11 @@ def settings_file() -> Path:
     return data_home() / "settings.json"
 
 
+def targets_file() -> Path:
+    """The user's coaching targets (docs/ANALYSIS.md), used by the app and by analyze."""
+    return data_home() / "targets.json"
+
+
 def builtin_packs_dir() -> Path:
     """Packs shipped with Hotseat: next to the package in a checkout, or bundled when frozen."""
     import sys

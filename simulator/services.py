@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from simulator import paths
-from simulator.analysis_service import analyze_question_answer
+from simulator.analysis_service import analyze_question_answer, load_targets
 from simulator.audio.input import Microphone
 from simulator.audio.levels import level
 from simulator.audio.output import Playback, Speaker
@@ -108,7 +108,8 @@ class AppServices:
             # "spawn": forking a process that runs Qt and audio threads is not safe.
             context = multiprocessing.get_context("spawn")
             self._analyzer = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        future = self._analyzer.submit(analyze_question_answer, wav, transcript, question)
+        targets = load_targets(paths.targets_file())  # read each time: edits apply at once
+        future = self._analyzer.submit(analyze_question_answer, wav, transcript, question, targets)
         return future.result(timeout=ANALYSIS_TIMEOUT_S)
 
     def runner(self, options: SessionOptions, on_event: EventHandler) -> SessionRunner:

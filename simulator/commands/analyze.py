@@ -9,7 +9,6 @@ recomputes the saved analyses older than this version of the rules (all of them 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +47,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _targets(path: Path | None) -> Any:
-    from simulator.core.analysis import Targets, TargetsError
+    """--targets FILE, else the user's targets.json in the data folder, else the defaults."""
+    from simulator.analysis_service import load_targets
+    from simulator.core.analysis import TargetsError
 
-    if path is None:
-        return None
+    chosen = path or paths.targets_file()
     try:
-        return Targets.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror}", EXIT_USAGE) from None
-    except (json.JSONDecodeError, TargetsError, TypeError) as error:
-        raise CommandError(f"{path}: {error}", EXIT_USAGE) from None
+        targets = load_targets(chosen)
+    except TargetsError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    if path is not None and targets is None:
+        raise CommandError(f"cannot read {path}: no such file", EXIT_USAGE)
+    return targets
 
 
 def _run_file(args: argparse.Namespace, targets: Any) -> int:

@@ -114,3 +114,19 @@ def test_a_wav_file_is_transcribed_and_analysed(
     assert len(report["pauses"]) == len(answer.pauses)
     assert report["filler_pass"]["ran"] is True
     assert report["transcript"]
+
+
+def test_the_users_targets_file_applies_when_no_targets_are_given(
+    capsys: pytest.CaptureFixture[str], hotseat_home: Path, eval_set: list[SpokenAnswer]
+) -> None:
+    answer_id = save_answer(hotseat_home, eval_set[0].path)
+    (hotseat_home / "targets.json").write_text(json.dumps({"pace_comfortable": [100, 110]}))
+    code, out, _ = run(capsys, "analyze", "--answer", str(answer_id), "--json")
+    assert code == 0
+    assert json.loads(out)["targets"]["pace_comfortable"] == [100.0, 110.0]
+
+    (hotseat_home / "targets.json").write_text(json.dumps({"pace": 3}))
+    code, _, err = run(capsys, "analyze", "--answer", str(answer_id))
+    assert code == 2
+    assert "targets.json" in err and "unknown target 'pace'" in err
+    assert len(err.strip().splitlines()) == 1
