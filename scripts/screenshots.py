@@ -1,4 +1,4 @@
-"""Screenshots of the window for review: home, interview, end, settings, library, editor.
+"""Screenshots of the window for review: home, interview, end, settings, library, editor, feedback.
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # A real X server (xvfb-run) when there is one; otherwise Qt's offscreen platform.
 if not os.environ.get("DISPLAY"):
@@ -25,6 +26,8 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
+from simulator.core.analysis import analyze
+from simulator.core.transcript import Transcript, Word
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import SettingsFile
@@ -75,6 +78,49 @@ def drive_interview(window: MainWindow, hide: bool, elapsed: float) -> None:
     page.handle_event({"type": "recording_started", "index": 1})
     page.handle_event({"type": "level", "level": 0.62, "elapsed_s": elapsed, "voiced": True})
     page.handle_event({"type": "partial", "index": 1, "text": ANSWER})
+
+
+# A made-up STAR answer: "| pause N |" is silence, "| voice N |" a sound with no word in it.
+FEEDBACK_SCRIPT = (
+    "At my last job our billing service kept timing out under load | pause 1.4 | um so my task "
+    "was to find out why before the end of the quarter | pause 2.9 | I think the first thing I "
+    "did was basically add tracing to every call between the services | voice 0.6 | and I set "
+    "up a dashboard so the whole team could see where the time went | pause 1.2 | as a result "
+    "we cut the timeouts by forty percent in three weeks and we kind of never looked back"
+)
+
+
+def made_up_answer(script: str = FEEDBACK_SCRIPT) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Words and a consistent analysis (by ``core.analysis.analyze``) of a scripted answer."""
+    words: list[Word] = []
+    spans: list[tuple[float, float]] = []
+    t = 1.1
+    for chunk in (part.strip() for part in script.split("|")):
+        kind, _, rest = chunk.partition(" ")
+        if kind in ("pause", "voice"):
+            if kind == "voice":
+                spans.append((t, t + float(rest)))
+            t += float(rest) + 0.05
+            continue
+        for text in chunk.split():
+            words.append(Word(text, round(t, 3), round(t + 0.3, 3), 0.9))
+            spans.append((t, t + 0.3))
+            t += 0.36
+    merged: list[tuple[float, float]] = []
+    for start, end in spans:
+        if merged and start - merged[-1][1] < 0.3:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    transcript = Transcript(tuple(words), "pocketsphinx", "en-us (built-in)", t + 0.6)
+    analysis = analyze(transcript, merged, framework="STAR", band=(30, 90))
+    return [w.to_json() for w in words], analysis
+
+
+def drive_last_answer(window: MainWindow, analysis: dict[str, Any]) -> None:
+    """Question 2 being answered while question 1's summary is shown."""
+    drive_interview(window, hide=False, elapsed=21)
+    window.interview.handle_event({"type": "answer_analyzed", "index": 0, "analysis": analysis})
 
 
 def show_browser(window: MainWindow) -> None:
@@ -171,6 +217,26 @@ def main() -> int:
         show_editor_problem(window)
         settle(app, lambda: True, 0.2)
         save(window, folder, "08-editor.png")
+
+        words, analysis = made_up_answer()
+        duration = float(analysis["duration_s"])
+        text = " ".join(str(w["text"]) for w in words)
+        analysed = AnswerSummary(
+            1, questions[0].text, duration, text, "x/0.wav", "pocketsphinx", tuple(words), analysis
+        )
+        not_analysed = AnswerSummary(2, questions[1].text, 12.0, "I would start", "x/1.wav")
+        answers = [analysed, not_analysed]
+        window.end.show_results(13, "complete", answers)
+        window.stack.setCurrentWidget(window.end)
+        window.end.answer_rows[0].show_feedback(True)
+        window.resize(1100, 1040)  # tall enough for the measures and the marked transcript
+        settle(app, lambda: True, 0.3)
+        save(window, folder, "09-feedback.png")
+        window.resize(1100, 720)
+
+        drive_last_answer(window, analysis)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "10-interview-last-answer.png")
     finally:
         window.shutdown()
         services.close()

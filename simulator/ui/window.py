@@ -25,7 +25,7 @@ from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.library_flow import LibraryFlow
-from simulator.ui.pages.end import AnswerSummary, EndPage
+from simulator.ui.pages.end import EndPage, SessionAnswers
 from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
 from simulator.ui.question_query import MIX_LABEL, mix_by_category, questions_for_session
@@ -51,8 +51,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner()
         self.bridge: SessionBridge | None = None
         self.settings_dialog: SettingsDialog | None = None
-        self._answers: list[AnswerSummary] = []
-        self._questions: dict[int, str] = {}
+        self.answers = SessionAnswers()
         self._saved: tuple[int | None, str] = (None, "aborted")
         self._last_start: dict[str, Any] = {}
         self.setWindowTitle("Hotseat")
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
             return None
         self.banners.clear("session")
         self.banners.clear("session-warning")
-        self._answers, self._questions, self._saved = [], {}, (None, "aborted")
+        self.answers, self._saved = SessionAnswers(), (None, "aborted")
         self.bridge = bridge
         self.interview.attach(bridge, settings.hide_question_text)
         bridge.event.connect(self._on_event)
@@ -199,21 +198,8 @@ class MainWindow(QMainWindow):
 
     def _on_event(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
-        if kind == "question_started":
-            self._questions[int(event["index"])] = str(event.get("text", ""))
-        elif kind == "answer_saved":
-            index = int(event["index"])
-            self._answers.append(
-                AnswerSummary(
-                    position=index + 1,
-                    question=self._questions.get(index, ""),
-                    duration_s=event.get("duration_s"),
-                    transcript=str(event.get("transcript", "")),
-                    audio_path=str(event.get("audio_path", "")),
-                    engine=str(event.get("engine", "")),
-                )
-            )
-        elif kind == "session_saved":
+        self.answers.handle_event(event)
+        if kind == "session_saved":
             self._saved = (event.get("session_id"), str(event.get("status", "")))
         elif kind == "error":
             self.banners.show_message("session", str(event.get("message", "")), "error")
@@ -227,7 +213,7 @@ class MainWindow(QMainWindow):
             self.show_home()
             return
         saved_id = session_id if session_id is not None else self._saved[0]
-        self.end.show_results(saved_id, self._saved[1], self._answers)
+        self.end.show_results(saved_id, self._saved[1], self.answers.answers)
         self.stack.setCurrentWidget(self.end)
         self.end.again_button.setFocus()
 

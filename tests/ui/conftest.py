@@ -4,6 +4,7 @@ The fakes stand in for ``AppServices`` and the ``SessionRunner`` with the same m
 pages are tested for what they show and send, without audio or speech models. The runner fake
 plays a scripted list of events on the bridge's real worker thread. Pack files are real: the
 fake hands saving, deleting and loading packs to a real ``AppServices`` on the tmp folder.
+Analyses are real too: ``made_up_answer`` runs ``core.analysis.analyze`` on a scripted answer.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser
 
 from simulator import paths
+from simulator.core.analysis import analyze
 from simulator.core.packs import Pack
+from simulator.core.transcript import Transcript, Word
 from simulator.library import Library, load_library
 from simulator.ports import SessionOptions
 from simulator.services import AppServices
@@ -68,8 +74,9 @@ def library(tmp_path: Path) -> Library:
 
 
 class FakePlayback:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, start_s: float = 0.0) -> None:
         self.path = path
+        self.start_s = start_s
         self.playing = True
         self.stopped = False
 
@@ -85,9 +92,15 @@ class FakePlayback:
 class ScriptedRunner:
     """Emits a session's events; waits for stop_answer (or abort) where the script says."""
 
-    def __init__(self, options: SessionOptions, on_event: Callable[[dict[str, Any]], None]):
+    def __init__(
+        self,
+        options: SessionOptions,
+        on_event: Callable[[dict[str, Any]], None],
+        answers: dict[int, tuple[list[dict[str, Any]], dict[str, Any]]] | None = None,
+    ):
         self.options = options
         self.on_event = on_event
+        self.answers = answers or {}  # index -> (words, analysis) to report for that answer
         self.stop_event = threading.Event()
         self.abort_event = threading.Event()
         self.stop_calls = 0
@@ -131,16 +144,20 @@ class ScriptedRunner:
             self.stop_event.wait(10)
             self.stop_event.clear()
             self._emit("answer_ended", index=index, reason="stopped")
+            words, analysis = self.answers.get(index, ([], None))
             self._emit(
                 "answer_saved",
                 index=index,
                 answer_id=index + 1,
                 transcript=f"final answer {index + 1}",
+                words=words,
                 duration_s=12.5,
                 engine="fake",
                 model="fake",
                 audio_path=f"sessions/7/{index + 1}-{question.id}.wav",
             )
+            if analysis is not None:
+                self._emit("answer_analyzed", index=index, answer_id=index + 1, analysis=analysis)
             saved += 1
         status = "aborted" if self.abort_event.is_set() else "complete"
         self._emit("session_saved", session_id=7, status=status, answers=saved)
@@ -154,6 +171,7 @@ class FakeServices:
         self.settings = settings or Settings()
         self.microphone_ok = True
         self.runners: list[ScriptedRunner] = []
+        self.answers: dict[int, tuple[list[dict[str, Any]], dict[str, Any]]] = {}
         self.playbacks: list[FakePlayback] = []
         self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
         self.mic_checks = 0
@@ -185,7 +203,7 @@ class FakeServices:
         return "fake · fake"
 
     def play_recording(self, stored_path: str, start_s: float = 0.0) -> FakePlayback:
-        playback = FakePlayback(stored_path)
+        playback = FakePlayback(stored_path, start_s)
         self.playbacks.append(playback)
         return playback
 
@@ -217,7 +235,7 @@ class FakeServices:
         self._pack_files().delete_pack(pack_id)
 
     def runner(self, options: SessionOptions, on_event: Any) -> ScriptedRunner:
-        runner = ScriptedRunner(options, on_event)
+        runner = ScriptedRunner(options, on_event, self.answers)
         self.runners.append(runner)
         return runner
 
@@ -268,3 +286,79 @@ def library_window(
     qtbot.waitExposed(main)
     yield main
     main.shutdown()
+
+
+# A made-up STAR answer: "| pause N |" is N s of silence, "| voice N |" N s of voice with no word.
+ANSWER_SCRIPT = (
+    "um at my last job our billing service kept timing out | pause 1.5 | so my task was to find "
+    "out why | pause 2.9 | I think the first thing I did was basically add tracing | voice 0.6 | "
+    "and I set up a dashboard | pause 1.2 | as a result we cut the timeouts by forty percent"
+)
+
+
+def made_up_answer(
+    script: str = ANSWER_SCRIPT, framework: str = "STAR", band: tuple[float, float] = (60, 120)
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Words (as the answer_saved event has them) and their real analysis, for a script."""
+    words: list[Word] = []
+    spans: list[tuple[float, float]] = []
+    t = 0.5
+    for chunk in (part.strip() for part in script.split("|")):
+        kind, _, rest = chunk.partition(" ")
+        if kind in ("pause", "voice"):
+            if kind == "voice":
+                spans.append((t, t + float(rest)))
+            t += float(rest) + 0.05
+            continue
+        for text in chunk.split():
+            words.append(Word(text, round(t, 3), round(t + 0.3, 3), 0.9))
+            spans.append((t, t + 0.3))
+            t += 0.36
+    merged: list[tuple[float, float]] = []
+    for start, end in spans:
+        if merged and start - merged[-1][1] < 0.3:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    transcript = Transcript(tuple(words), "pocketsphinx", "en-us", t + 0.5)
+    return [w.to_json() for w in words], analyze(transcript, merged, framework=framework, band=band)
+
+
+@pytest.fixture
+def answer() -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Words and analysis of the made-up answer."""
+    return made_up_answer()
+
+
+class Marks:
+    """Finds the links of a feedback transcript, to read them or click them."""
+
+    @staticmethod
+    def links(browser: QTextBrowser) -> list[tuple[str, str, QTextCharFormat, int]]:
+        """(href, text, format, document position) of every link, in document order."""
+        found = []
+        block = browser.document().begin()
+        while block.isValid():
+            for piece in block.textFormats():
+                if piece.format.isAnchor():
+                    text = block.text()[piece.start : piece.start + piece.length]
+                    shown = text.replace("\xa0", " ").strip()
+                    href, position = piece.format.anchorHref(), block.position() + piece.start
+                    found.append((href, shown, QTextCharFormat(piece.format), position))
+            block = block.next()
+        return found
+
+    @staticmethod
+    def point(browser: QTextBrowser, text: str) -> QPoint:
+        """The viewport point in the middle of the link showing ``text``."""
+        for _href, shown, _format, position in Marks.links(browser):
+            if shown == text:
+                cursor = QTextCursor(browser.document())
+                cursor.setPosition(position + max(1, len(shown) // 2))
+                return browser.cursorRect(cursor).center()
+        raise AssertionError(f"no link {text!r}")
+
+
+@pytest.fixture
+def marks() -> type[Marks]:
+    return Marks

@@ -125,3 +125,15 @@ def test_space_and_escape_call_stop_answer_and_abort_on_the_bridge(qtbot: Any) -
     qtbot.keyClick(page, Qt.Key.Key_Escape)
     assert bridge.calls == ["stop_answer", "abort"]
     assert page.status_label.text() == "Ending the interview…"
+
+
+def test_the_live_transcript_follows_the_newest_words(qtbot: Any) -> None:
+    page = make_page(qtbot, hide=False)
+    page.resize(900, 600)
+    page.show()
+    page.handle_event(QUESTION)
+    long_text = " ".join(f"word{i}" for i in range(600))
+    page.handle_event({"type": "partial", "t": 1.0, "index": 1, "text": long_text})
+    bar = page.transcript_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == bar.maximum()

@@ -1,14 +1,17 @@
 """The end page: the answers of the session just recorded, each with its recording to replay.
 
+Each answer can open its feedback (``widgets.feedback``): the measures against their targets
+and the marked transcript; clicking a mark plays that answer's recording from just before it.
 Playback goes through a ``play`` callable the window hands in (``AppServices.play_recording``,
-which returns at once); a named timer watches the playback to turn Stop back into Play, so no
-audio callback ever touches a widget.
+which returns at once); one recording plays at a time, and a named timer watches it to turn
+Stop back into Play, so no audio callback ever touches a widget. ``SessionAnswers`` gathers the
+rows from the runner's events.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,13 +27,19 @@ from PySide6.QtWidgets import (
 from simulator.ui import style
 from simulator.ui.services_api import Playback
 from simulator.ui.widgets.answer_timer import mmss
+from simulator.ui.widgets.feedback import FeedbackView, NotAnalysed
 
-PlayFunction = Callable[[str], Playback]
+FEEDBACK_CLOSED = "Feedback ▸"
+FEEDBACK_OPEN = "Hide feedback ▾"
+
+
+class PlayFunction(Protocol):
+    def __call__(self, stored_path: str, start_s: float = 0.0) -> Playback: ...
 
 
 @dataclass(frozen=True)
 class AnswerSummary:
-    """One answer as the end page shows it."""
+    """One answer as the end page shows it; ``analysis`` is None when it was not analysed."""
 
     position: int
     question: str
@@ -38,12 +47,47 @@ class AnswerSummary:
     transcript: str
     audio_path: str
     engine: str = ""
+    words: tuple[dict[str, Any], ...] = field(default=(), hash=False)
+    analysis: dict[str, Any] | None = field(default=None, hash=False)
+
+
+class SessionAnswers:
+    """The answers of one session, gathered from the runner's events for the end page."""
+
+    def __init__(self) -> None:
+        self.answers: list[AnswerSummary] = []
+        self._questions: dict[int, str] = {}
+
+    def handle_event(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "question_started":
+            self._questions[int(event["index"])] = str(event.get("text", ""))
+        elif kind == "answer_saved":
+            index = int(event["index"])
+            self.answers.append(
+                AnswerSummary(
+                    position=index + 1,
+                    question=self._questions.get(index, ""),
+                    duration_s=event.get("duration_s"),
+                    transcript=str(event.get("transcript", "")),
+                    audio_path=str(event.get("audio_path", "")),
+                    engine=str(event.get("engine", "")),
+                    words=tuple(event.get("words") or ()),
+                )
+            )
+        elif kind == "answer_analyzed" and isinstance(event.get("analysis"), dict):
+            position = int(event["index"]) + 1
+            self.answers = [
+                replace(a, analysis=event["analysis"]) if a.position == position else a
+                for a in self.answers
+            ]
 
 
 class AnswerRow(QFrame):
-    """A card for one answer: question, duration, transcript, Play/Stop."""
+    """A card for one answer: question, duration, transcript, Play/Stop, its feedback."""
 
     play_clicked = Signal(object)  # the row
+    play_from = Signal(object, float)  # the row, seconds into the recording
 
     def __init__(self, answer: AnswerSummary) -> None:
         super().__init__()
@@ -71,13 +115,36 @@ class AnswerRow(QFrame):
         self.meta_label.setProperty("role", "muted")
         footer = QHBoxLayout()
         footer.setSpacing(12)
+        self.feedback_button = QPushButton(FEEDBACK_CLOSED)
+        self.feedback_button.setCheckable(True)
+        self.feedback_button.setAccessibleName(f"Feedback on answer {answer.position}")
+        self.feedback_button.toggled.connect(self.show_feedback)
         footer.addWidget(self.play_button)
+        footer.addWidget(self.feedback_button)
         footer.addWidget(self.meta_label)
         footer.addStretch(1)
         layout.addWidget(self.question_label)
         layout.addWidget(self.transcript_label)
         layout.addSpacing(2)
         layout.addLayout(footer)
+        self._layout = layout
+        self.feedback: FeedbackView | NotAnalysed | None = None
+
+    def show_feedback(self, shown: bool) -> None:
+        """Open or close the feedback under the row (built the first time it opens)."""
+        if shown and self.feedback is None:
+            if self.answer.analysis is None:
+                self.feedback = NotAnalysed()
+            else:
+                view = FeedbackView(self.answer.analysis, self.answer.words)
+                view.play_requested.connect(lambda start_s: self.play_from.emit(self, start_s))
+                self.feedback = view
+            self._layout.addWidget(self.feedback)
+        if self.feedback is not None:
+            self.feedback.setVisible(shown)
+        self.transcript_label.setVisible(not shown)  # the feedback shows it, marked
+        self.feedback_button.setChecked(shown)
+        self.feedback_button.setText(FEEDBACK_OPEN if shown else FEEDBACK_CLOSED)
 
     def set_playing(self, playing: bool) -> None:
         self.play_button.setText("■  Stop" if playing else "▶  Play")
@@ -163,6 +230,7 @@ class EndPage(QWidget):
         for answer in answers:
             row = AnswerRow(answer)
             row.play_clicked.connect(self._toggle_play)
+            row.play_from.connect(self._play_from)
             self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
             self.answer_rows.append(row)
         self.empty_label.setVisible(not answers)
@@ -170,10 +238,17 @@ class EndPage(QWidget):
     def _toggle_play(self, row: AnswerRow) -> None:
         was_playing = self._playing is not None and self._playing[0] is row
         self.stop_playback()
-        if was_playing or self.play is None:
+        if not was_playing:
+            self._play_from(row, 0.0)
+
+    def _play_from(self, row: AnswerRow, start_s: float) -> None:
+        """Play ``row``'s recording from ``start_s``, stopping whatever was playing."""
+        self.stop_playback()
+        if self.play is None or not row.answer.audio_path:
             return
         try:
-            playback = self.play(row.answer.audio_path)
+            path = row.answer.audio_path
+            playback = self.play(path, start_s) if start_s > 0 else self.play(path)
         except Exception as error:  # shown to the user; the page stays usable
             self.problem.emit(f"The recording could not be played: {error}")
             return

@@ -2,8 +2,9 @@
 
 It shows where the session is (question n of m, the question or a listen-only placeholder, the
 phase in words), the answer timer against the target band, the microphone level and the live
-transcript. Space moves on (skips the reading or the preparation, or ends the answer) and Esc
-ends the interview; both go to the bridge, which passes them to the runner.
+transcript; once an answer is analysed, a card under the transcript sums up how it went.
+Space moves on (skips the reading or the preparation, or ends the answer) and Esc ends the
+interview; both go to the bridge, which passes them to the runner.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.widgets.answer_timer import AnswerTimer, mmss
+from simulator.ui.widgets.feedback_summary import LastAnswerSummary
 from simulator.ui.widgets.level_meter import LevelMeter
 
 HIDDEN_TEXT = "The question is hidden. Listen to the interviewer, as in a real interview."
@@ -127,7 +129,14 @@ class InterviewPage(QWidget):
         self.transcript_view.setStyleSheet("QTextEdit { border: none; padding: 0; }")
         transcript_layout.addWidget(heading)
         transcript_layout.addWidget(self.transcript_view, 1)
-        middle.addWidget(transcript_card, 3)
+        # Under the transcript, never over it or the question, and never taking height from
+        # the timer, which is the first thing to clip in a short window.
+        self.last_answer = LastAnswerSummary()
+        right = QVBoxLayout()
+        right.setSpacing(style.SPACING)
+        right.addWidget(transcript_card, 1)
+        right.addWidget(self.last_answer)
+        middle.addLayout(right, 3)
         outer.addLayout(middle, 1)
 
         buttons = QHBoxLayout()
@@ -167,6 +176,7 @@ class InterviewPage(QWidget):
         self.timer.set_band(60, 120)
         self.level_meter.reset()
         self.transcript_view.clear()
+        self.last_answer.clear()
         self._set_status("Getting ready…")
         self.stop_button.setText(SKIP_TEXT)
         self.stop_button.setEnabled(False)
@@ -241,6 +251,9 @@ class InterviewPage(QWidget):
 
     def _on_partial(self, event: dict[str, Any]) -> None:
         self.transcript_view.setPlainText(str(event.get("text", "")))
+        # setPlainText scrolls to the top; the newest words are what the speaker wants to see.
+        scroll_bar = self.transcript_view.verticalScrollBar()
+        scroll_bar.setValue(scroll_bar.maximum())
 
     def _on_answer_ended(self, event: dict[str, Any]) -> None:
         self.phase = "transcribing"
@@ -257,6 +270,11 @@ class InterviewPage(QWidget):
             self.timer.set_elapsed(float(event["duration_s"]))
             self.timer.stop()
         self._set_status("Answer saved")
+
+    def _on_answer_analyzed(self, event: dict[str, Any]) -> None:
+        analysis = event.get("analysis")
+        if isinstance(analysis, dict):
+            self.last_answer.show_analysis(int(event.get("index", 0)) + 1, analysis)
 
     def _on_session_saved(self, event: dict[str, Any]) -> None:
         self.phase = "done"
