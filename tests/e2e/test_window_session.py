@@ -70,6 +70,11 @@ def test_a_two_question_session_in_the_window(
         for row, reference in zip(rows, ANSWERS, strict=True):
             assert wer(reference, row.transcript_label.text()) <= 0.15, row.transcript_label.text()
         assert any(e["type"] == "partial" for e in events)
+        # Each answer was analysed in the helper process; its feedback opens on the end page.
+        assert [e["index"] for e in events if e["type"] == "answer_analyzed"] == [0, 1]
+        assert all(row.answer.analysis is not None for row in rows)
+        rows[0].feedback_button.click()
+        assert rows[0].feedback_button.isChecked()
     finally:
         window.shutdown()
         services.close()
