@@ -18,6 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# The scripted answer is shared with the window tests (tests/support), one folder up.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 # A real X server (xvfb-run) when there is one; otherwise Qt's offscreen platform.
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,8 +29,6 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
-from simulator.core.analysis import analyze
-from simulator.core.transcript import Transcript, Word
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import SettingsFile
@@ -36,6 +37,7 @@ from simulator.ui.bridge import SessionBridge
 from simulator.ui.pages.end import AnswerSummary
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.window import MainWindow
+from tests.support import sample_answer
 
 ANSWER = (
     "At my last job two of us disagreed about whether to rewrite the billing service. "
@@ -91,30 +93,8 @@ FEEDBACK_SCRIPT = (
 
 
 def made_up_answer(script: str = FEEDBACK_SCRIPT) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Words and a consistent analysis (by ``core.analysis.analyze``) of a scripted answer."""
-    words: list[Word] = []
-    spans: list[tuple[float, float]] = []
-    t = 1.1
-    for chunk in (part.strip() for part in script.split("|")):
-        kind, _, rest = chunk.partition(" ")
-        if kind in ("pause", "voice"):
-            if kind == "voice":
-                spans.append((t, t + float(rest)))
-            t += float(rest) + 0.05
-            continue
-        for text in chunk.split():
-            words.append(Word(text, round(t, 3), round(t + 0.3, 3), 0.9))
-            spans.append((t, t + 0.3))
-            t += 0.36
-    merged: list[tuple[float, float]] = []
-    for start, end in spans:
-        if merged and start - merged[-1][1] < 0.3:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    transcript = Transcript(tuple(words), "pocketsphinx", "en-us (built-in)", t + 0.6)
-    analysis = analyze(transcript, merged, framework="STAR", band=(30, 90))
-    return [w.to_json() for w in words], analysis
+    """Words and a consistent analysis of the scripted answer (as in the window tests)."""
+    return sample_answer.made_up_answer(script, "STAR", (30, 90), start_s=1.1)
 
 
 def drive_last_answer(window: MainWindow, analysis: dict[str, Any]) -> None:

@@ -24,13 +24,12 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from simulator import paths
-from simulator.core.analysis import analyze
 from simulator.core.packs import Pack
-from simulator.core.transcript import Transcript, Word
 from simulator.library import Library, load_library
 from simulator.ports import SessionOptions
 from simulator.services import AppServices
 from simulator.settings import Settings, SettingsFile
+from tests.support import sample_answer
 
 PACK = """
 [pack]
@@ -300,28 +299,7 @@ def made_up_answer(
     script: str = ANSWER_SCRIPT, framework: str = "STAR", band: tuple[float, float] = (60, 120)
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Words (as the answer_saved event has them) and their real analysis, for a script."""
-    words: list[Word] = []
-    spans: list[tuple[float, float]] = []
-    t = 0.5
-    for chunk in (part.strip() for part in script.split("|")):
-        kind, _, rest = chunk.partition(" ")
-        if kind in ("pause", "voice"):
-            if kind == "voice":
-                spans.append((t, t + float(rest)))
-            t += float(rest) + 0.05
-            continue
-        for text in chunk.split():
-            words.append(Word(text, round(t, 3), round(t + 0.3, 3), 0.9))
-            spans.append((t, t + 0.3))
-            t += 0.36
-    merged: list[tuple[float, float]] = []
-    for start, end in spans:
-        if merged and start - merged[-1][1] < 0.3:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    transcript = Transcript(tuple(words), "pocketsphinx", "en-us", t + 0.5)
-    return [w.to_json() for w in words], analyze(transcript, merged, framework=framework, band=band)
+    return sample_answer.made_up_answer(script, framework, band)
 
 
 @pytest.fixture
