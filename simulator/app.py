@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from simulator import __version__, paths
 from simulator.core.transcript import Transcript
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import SettingsFile
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 APP_NAME = "Hotseat"
 ORGANISATION = "Hotseat"
@@ -31,6 +37,24 @@ def recover_sessions(services: AppServices) -> list[str]:
         return transcribe_wav(path, services.recognizers)
 
     return recover_all(services.layout, transcribe)
+
+
+def _quit_on_interrupt(app: QCoreApplication) -> None:
+    """Ctrl-C or SIGTERM closes the window the normal way (the session in progress is saved).
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop is native code, so
+    a timer wakes the interpreter a few times a second to notice them.
+    """
+    from PySide6.QtCore import QTimer
+
+    def quit_app(_signum: int, _frame: FrameType | None) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGINT, quit_app)
+    signal.signal(signal.SIGTERM, quit_app)
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
 
 
 def _no_display() -> bool:
@@ -92,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                 else None
             ),
         )
+        _quit_on_interrupt(app)
         return int(app.exec())
     finally:
         if window is not None:

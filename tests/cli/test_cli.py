@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -137,10 +142,6 @@ def test_a_missing_vosk_model_is_an_environment_problem(
 
 
 def test_the_window_without_a_display_is_one_clear_line() -> None:
-    import os
-    import subprocess
-    import sys
-
     env = {
         k: v
         for k, v in os.environ.items()
@@ -152,3 +153,32 @@ def test_the_window_without_a_display_is_one_clear_line() -> None:
     assert result.returncode == 2
     assert result.stderr.strip().startswith("hotseat: no display found")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_the_window_closes_cleanly_on_ctrl_c_or_sigterm(signum: int, hotseat_home: Path) -> None:
+    env = {**os.environ, "HOTSEAT_HOME": str(hotseat_home), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "simulator"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        # Wait until the app has installed its handlers (the window is up by then). Python
+        # catches SIGINT from the start, so only SIGTERM tells that the app's are in place.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _catches(process.pid, signal.SIGTERM):
+            time.sleep(0.05)
+        assert _catches(process.pid, signal.SIGTERM)
+        process.send_signal(signum)
+        assert process.wait(timeout=30) == 0
+        assert process.stderr is not None and "Traceback" not in process.stderr.read()
+    finally:
+        process.kill()
+
+
+def _catches(pid: int, signum: int) -> bool:
+    """Whether the process has a handler for ``signum`` (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) & (1 << (signum - 1)))
+    return False
