@@ -64,8 +64,11 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the window until it is closed; returns the exit code."""
+def main(
+    argv: list[str] | None = None, pack_id: str | None = None, questions: int | None = None
+) -> int:
+    """Run the window until it is closed; returns the exit code. ``pack_id`` and
+    ``questions`` preset the home page (from ``hotseat practice --pack ID``)."""
     multiprocessing.freeze_support()
     if _no_display():
         print(
@@ -103,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
             window.banners.show_message(
                 "settings", f"Settings: {settings_file.problem}.", "warning"
             )
+        if pack_id:
+            window.home.select_pack(pack_id)
+        if questions:
+            window.home.question_count.setValue(questions)
         window.show()
         window.run_startup_checks()
         window.tasks.run_task(

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_gui:
         from simulator.app import main as gui_main
 
-        return gui_main([])
+        return gui_main([], pack_id=args.pack, questions=args.questions)
     if not args.pack:
         raise CommandError("--pack is required with --no-gui (see: hotseat packs list)", EXIT_USAGE)
     settings_file = SettingsFile(paths.settings_file())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from simulator import app, paths
 from simulator.audio.wav import WavWriter
+from simulator.cli import main
 from simulator.store import Store
 
 
@@ -80,3 +81,25 @@ def test_main_shows_the_window_recovers_a_session_and_exits_cleanly(
         assert store.unfinished_sessions() == []
     finally:
         store.close()
+
+
+def test_practice_without_no_gui_opens_the_window_preset_to_the_pack(qapp: QApplication) -> None:
+    seen: dict[str, Any] = {}
+
+    def look_and_close() -> None:
+        from simulator.ui.window import MainWindow
+
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not windows[0].isVisible():
+            return
+        seen["pack"] = windows[0].home.selected_pack_id()
+        seen["count"] = windows[0].home.question_count.value()
+        poll.stop()
+        windows[0].close()
+
+    poll = QTimer()
+    poll.setInterval(50)
+    poll.timeout.connect(look_and_close)
+    poll.start()
+    assert main(["practice", "--pack", "behavioral-core", "--questions", "4"]) == 0
+    assert seen == {"pack": "behavioral-core", "count": 4}
