@@ -98,7 +98,7 @@ def _parse_words(words: Sequence[str]) -> tuple[float, int] | None:
             and i + 1 < len(words)
             and (words[i + 1] in _UNITS or words[i + 1] in _TENS)
         ):
-            pass
+            pass  # the "and" of "two hundred and five" joins the number; it adds nothing
         elif word == "point" and seen and i + 1 < len(words) and words[i + 1] in _UNITS:
             fraction, digits = "", i + 1
             while digits < len(words) and words[digits] in _UNITS and _UNITS[words[digits]] < 10:
