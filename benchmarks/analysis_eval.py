@@ -2,15 +2,16 @@
 
 Generates the set (tests/analysis/evalset.py: flite answers at three speeds with silences and
 fillers in known places), transcribes each answer, analyses it and prints, per engine: pace
-error, pause onset and length error, filler precision and recall from audio (with and without
-the filler-aware pass); then, on the hand-labelled transcripts, filler precision and recall and
-structure precision, recall and F1 per part; and the time to analyse a two-minute answer.
+error (on the 20 s clips, and on whole answers of 68-92 s made by joining them), pause onset
+and length error, filler precision and recall from audio (with and without the filler-aware
+pass); then, on the hand-labelled transcripts, filler precision and recall and structure
+precision, recall and F1 per part; and the time to analyse a two-minute answer.
 
 Vosk: the only model installable here is Korean, which cannot recognise English fillers or
 count English words, so it is not measured; with an English Vosk model, pass
 ``--vosk-model PATH``.
 
-Run from the repository root: ``python benchmarks/analysis_eval.py [--speeds 1.0]``.
+Run from the repository root: ``python -m benchmarks.analysis_eval [--speeds 1.0]``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from tests.analysis.evalset import (
     SPEEDS,
     SpokenAnswer,
     build_all,
+    build_long,
     even_transcript,
     filler_labels,
     overlap_ratio,
@@ -163,6 +165,21 @@ def evaluate_transcripts() -> None:
         print(f"structure {part:<18} precision {p:.2f} recall {r:.2f} F1 {f1:.2f}")
 
 
+def evaluate_whole_answers(
+    name: str, transcribe: Callable[[Path], Transcript], answers: Sequence[SpokenAnswer]
+) -> None:
+    """Pace on realistic-length answers: each speed's answers joined into one recording."""
+    print(f"\n== {name}: whole answers (all written answers back to back, one speed)")
+    for answer in answers:
+        report = analyze_recording(answer.path, transcribe(answer.path), "STAR", (60, 120))
+        error = (report["wpm"] - answer.wpm) / answer.wpm
+        print(
+            f"speed {answer.stretch}: {answer.duration_s:.0f} s, {answer.words} words said, "
+            f"{report['words']} counted: pace {report['wpm']:.0f} vs {answer.wpm:.0f} wpm, "
+            f"error {error:+.1%}"
+        )
+
+
 def two_minute_timing(
     answers: Sequence[SpokenAnswer], transcribe: Callable[[Path], Transcript], folder: Path
 ) -> None:
@@ -199,13 +216,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         answers = build_all(folder, args.speeds)
+        whole = build_long(answers, folder)
         sphinx = RecognizerFactory("pocketsphinx")
         evaluate_engine("pocketsphinx", lambda p: transcribe_wav(p, sphinx), answers)
+        evaluate_whole_answers("pocketsphinx", lambda p: transcribe_wav(p, sphinx), whole)
         if args.vosk_model:
             vosk = RecognizerFactory("vosk", args.vosk_model)
-            evaluate_engine(
-                f"vosk {Path(args.vosk_model).name}", lambda p: transcribe_wav(p, vosk), answers
-            )
+            name = f"vosk {Path(args.vosk_model).name}"
+            evaluate_engine(name, lambda p: transcribe_wav(p, vosk), answers)
+            evaluate_whole_answers(name, lambda p: transcribe_wav(p, vosk), whole)
         else:
             print(
                 "\n== vosk: not measured (only the Korean model is installable here; it cannot "

@@ -4,7 +4,8 @@ Audio: answers written for it, spoken by flite's ``slt`` voice at three speeds
 (``duration_stretch`` 0.8, 1.0, 1.25), with silences of known length put in with sox and
 fillers spoken by flite in known places. The labels are what was put there. flite says "um"
 as AH M, "uh" as AH, "er" as ER and "ah" as AA; it spells "hmm" out letter by letter, so
-"hmm" is not in the audio set.
+"hmm" is not in the audio set. Joined back to back, the answers of one speed make a whole
+answer of realistic length, on which pace is judged (``build_long``).
 
 Text: transcripts labelled by hand (``data/filler_labels.json``, ``data/structure_labels.json``)
 with word times made up from their punctuation.
@@ -173,6 +174,37 @@ def build(name: str, stretch: float, folder: Path) -> SpokenAnswer:
 
 def build_all(folder: Path, speeds: Sequence[float] = SPEEDS) -> list[SpokenAnswer]:
     return [build(name, s, folder / name) for s in speeds for name in ANSWERS]
+
+
+def join(answers: Sequence[SpokenAnswer], path: Path) -> SpokenAnswer:
+    """One recording of ``answers`` told back to back, with their labels moved along.
+
+    The written answers last about 20 s each, shorter than any answer a person would give
+    (the default target is 60-120 s); a word or two the recogniser gets wrong is 2-5% of such
+    a clip. Joined, they make answers of a realistic length (about 85 s at normal speed),
+    on which pace is judged. Between two answers lies the clip's tail and the next one's
+    lead, labelled as a pause.
+    """
+    _run("sox", *(str(a.path) for a in answers), str(path))
+    whole = SpokenAnswer(
+        "+".join(a.name for a in answers), answers[0].stretch, path, wav_duration(path), 0, ""
+    )
+    offset = 0.0
+    for k, answer in enumerate(answers):
+        whole.words += answer.words
+        whole.pauses += [(offset + start, length) for start, length in answer.pauses]
+        whole.fillers += [(text, offset + a, offset + b) for text, a, b in answer.fillers]
+        if k + 1 < len(answers):
+            whole.pauses.append((offset + answer.duration_s - TAIL_S, TAIL_S + LEAD_S))
+        offset += answer.duration_s
+    whole.text = " ".join(a.text for a in answers)
+    return whole
+
+
+def build_long(answers: Sequence[SpokenAnswer], folder: Path) -> list[SpokenAnswer]:
+    """For each speed in ``answers``, all its written answers joined into one recording."""
+    speeds = sorted({a.stretch for a in answers})
+    return [join([a for a in answers if a.stretch == s], folder / f"all-{s}.wav") for s in speeds]
 
 
 # --- hand-labelled transcripts -------------------------------------------------------------
