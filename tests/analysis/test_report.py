@@ -93,6 +93,16 @@ def test_fast_pace_sentence_matches_the_issue_example() -> None:
     assert pace["message"] == "Pace 182 words a minute: faster than the 130–160 comfortable range."
 
 
+def test_pace_of_a_short_answer_is_called_rough() -> None:
+    words = words_between(0.0, 20.0, 50)
+    report = analyze(Transcript(tuple(words), "t", "m", 20.0), [(0.0, 20.0)])
+    pace = next(f for f in report["findings"] if f["metric"] == "wpm")
+    assert pace["message"] == (
+        "Pace 150 words a minute: within the 130–160 comfortable range. "
+        "A rough figure on an answer this short."
+    )
+
+
 def test_headline_rule_looks_at_the_first_30_seconds() -> None:
     early = words_between(1.0, 5.0, 4)
     result = [Word("we", 40.0, 40.2), Word("cut", 40.3, 40.5), Word("costs", 40.6, 41.0)]

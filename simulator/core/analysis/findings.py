@@ -40,7 +40,12 @@ def finding(
     }
 
 
-def pace_finding(wpm: float, targets: Targets) -> dict[str, Any]:
+# Below this length one word the recogniser adds or drops moves the pace by 2% or more: on the
+# evaluation set 20 s clips were off by up to 9%, answers of 68-92 s by at most 3.3%.
+ROUGH_PACE_BELOW_S = 30.0
+
+
+def pace_finding(wpm: float, targets: Targets, duration_s: float) -> dict[str, Any]:
     low, high = targets.pace_comfortable
     wide_low, wide_high = targets.pace_acceptable
     band = f"{_n(low)}–{_n(high)} comfortable range"
@@ -53,6 +58,8 @@ def pace_finding(wpm: float, targets: Targets) -> dict[str, Any]:
     else:
         how = "a little slower" if wpm >= wide_low else "slower"
         text = f"Pace {_n(wpm)} words a minute: {how} than the {band}."
+    if duration_s < ROUGH_PACE_BELOW_S:
+        text += " A rough figure on an answer this short."
     return finding("wpm", round(wpm, 1), (low, high), verdict, text)
 
 
