@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from simulator.ui import style
 from simulator.ui.services_api import Playback
-from simulator.ui.widgets.answer_timer import mmss
 from simulator.ui.widgets.feedback import FeedbackView, NotAnalysed
+from simulator.ui.widgets.feedback_text import clock
 
 FEEDBACK_CLOSED = "Feedback ▸"
 FEEDBACK_OPEN = "Hide feedback ▾"
@@ -108,7 +108,7 @@ class AnswerRow(QFrame):
         self.play_button.setAccessibleName(f"Play answer {answer.position}")
         self.play_button.setEnabled(bool(answer.audio_path))
         self.play_button.clicked.connect(lambda: self.play_clicked.emit(self))
-        meta = mmss(answer.duration_s) if answer.duration_s is not None else "no audio"
+        meta = clock(answer.duration_s) if answer.duration_s is not None else "no audio"
         if answer.engine:
             meta += f" · recognised by {answer.engine}"
         self.meta_label = QLabel(meta)
@@ -225,7 +225,7 @@ class EndPage(QWidget):
         count = len(answers)
         saved = f"Session #{session_id} saved" if session_id is not None else "Not saved"
         self.summary_label.setText(
-            f"{saved} · {count} answer{'s' if count != 1 else ''} · {mmss(total)} recorded"
+            f"{saved} · {count} answer{'s' if count != 1 else ''} · {clock(total)} recorded"
         )
         for answer in answers:
             row = AnswerRow(answer)
