@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import types
+import typing
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -28,27 +30,58 @@ class Settings:
     hide_question_text: bool = False  # as in a real interview: listen, don't read
     questions: int = 3
     shuffle: bool = True
+    seed: int | None = None  # None = a fresh shuffle each time
     last_pack: str | None = None
+    mix: bool = False  # questions mixed from every pack by category, not from one pack
+    mix_categories: tuple[str, ...] = ()
     version: int = SETTINGS_VERSION
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
 
+def _accepts(kind: Any, value: Any) -> Any:
+    """``value`` as the field type ``kind`` wants it, or a ValueError.
+
+    JSON has no tuples and Python's bool is an int, hence the two special cases.
+    """
+    if isinstance(kind, types.UnionType):
+        for option in typing.get_args(kind):
+            try:
+                return _accepts(option, value)
+            except ValueError:
+                continue
+        raise ValueError(value)
+    if kind is type(None):
+        if value is None:
+            return None
+        raise ValueError(value)
+    if typing.get_origin(kind) is tuple:
+        (item, _ellipsis) = typing.get_args(kind)
+        if isinstance(value, list) and all(isinstance(v, item) for v in value):
+            return tuple(value)
+        raise ValueError(value)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, bool) and kind is not bool:
+        raise ValueError(value)
+    if isinstance(value, kind):
+        return value
+    raise ValueError(value)
+
+
 def _coerce(data: dict[str, Any]) -> Settings:
-    defaults = Settings()
-    known = {f.name: f for f in fields(Settings)}
+    """Settings from a loaded mapping; a value of the wrong type keeps its default."""
+    hints = typing.get_type_hints(Settings)
     values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in known or key == "version":
+    for field in fields(Settings):
+        if field.name == "version" or field.name not in data:
             continue
-        default = getattr(defaults, key)
-        expected = type(default) if default is not None else None
-        if value is None or expected is None or isinstance(value, expected):
-            values[key] = value
-        elif expected is float and isinstance(value, int):
-            values[key] = float(value)
-    settings = replace(defaults, **values)
+        try:
+            values[field.name] = _accepts(hints[field.name], data[field.name])
+        except ValueError:
+            continue
+    settings = replace(Settings(), **values)
     if settings.engine not in ENGINES:
         settings = replace(settings, engine="auto")
     return settings

@@ -20,6 +20,9 @@ def test_settings_round_trip(tmp_path: Path) -> None:
         input_device="USB mic",
         hide_question_text=True,
         questions=5,
+        seed=42,
+        mix=True,
+        mix_categories=("Conflict", "Leadership"),
     )
     file.save(chosen)
     assert SettingsFile(tmp_path / "settings.json").load() == chosen
@@ -28,10 +31,24 @@ def test_settings_round_trip(tmp_path: Path) -> None:
 def test_wrong_types_and_unknown_keys_fall_back_to_defaults(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(
-        json.dumps({"rate": "fast", "engine": "magic", "end_silence_s": 2, "from_the_future": 1})
+        json.dumps(
+            {
+                "rate": "fast",
+                "engine": "magic",
+                "end_silence_s": 2,
+                "from_the_future": 1,
+                "voice": 7,
+                "questions": True,
+                "seed": "abc",
+                "mix_categories": ["Conflict", 3],
+                "model_path": None,
+            }
+        )
     )
     settings = SettingsFile(path).load()
     assert settings.rate == Settings().rate
+    assert settings.voice is None and settings.questions == 3 and settings.seed is None
+    assert settings.mix_categories == () and settings.model_path is None
     assert settings.engine == "auto"
     assert settings.end_silence_s == 2.0
 

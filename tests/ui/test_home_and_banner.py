@@ -27,6 +27,25 @@ def test_packs_are_listed_and_choices_become_settings(qtbot: Any, library: Any) 
     assert chosen.hide_question_text and chosen.last_pack == "ui-test"
 
 
+def test_the_mix_and_seed_are_remembered(qtbot: Any, library: Any) -> None:
+    page = HomePage(library, Settings())
+    qtbot.addWidget(page)
+    categories = list(page.source.categories.counts)
+    assert categories and not page.mix_selected()
+    page.source.mix_button.click()
+    page.source.categories.set_chosen(categories[:1])
+    page.seed_edit.setText("1234")
+    chosen = page.apply_to(Settings())
+    assert (chosen.mix, chosen.mix_categories, chosen.seed) == (True, tuple(categories[:1]), 1234)
+
+    again = HomePage(library, chosen)  # the next launch
+    qtbot.addWidget(again)
+    assert again.mix_selected() and again.mix_categories() == categories[:1]
+    assert again.seed() == 1234 and again.start_button.isEnabled()
+    again.shuffle_check.setChecked(False)
+    assert again.seed() is None and again.apply_to(chosen).seed == 1234
+
+
 def test_broken_user_packs_show_a_warning_line_with_details(
     qtbot: Any, library: Any, tmp_path: Path
 ) -> None:

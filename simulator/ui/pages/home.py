@@ -213,6 +213,9 @@ class HomePage(QWidget):
         self.set_engine(settings.engine)
         self._select_voice(settings.voice)
         self.select_pack(settings.last_pack)
+        self.seed_edit.setText("" if settings.seed is None else str(settings.seed))
+        self.source.categories.set_chosen(list(settings.mix_categories))
+        self.source.set_mix(settings.mix)
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings with the choices made on this page."""
@@ -223,6 +226,9 @@ class HomePage(QWidget):
             voice=self.voice_combo.currentData(),
             hide_question_text=self.hide_question_check.isChecked(),
             last_pack=self.selected_pack_id(),
+            seed=self._typed_seed(),
+            mix=self.mix_selected(),
+            mix_categories=tuple(self.mix_categories()),
         )
 
     def engine(self) -> str:
@@ -272,8 +278,12 @@ class HomePage(QWidget):
 
     def seed(self) -> int | None:
         """The shuffle seed typed in, or None for a fresh shuffle each time."""
+        return self._typed_seed() if self.shuffle_check.isChecked() else None
+
+    def _typed_seed(self) -> int | None:
+        # Kept even while shuffling is off, so turning it back on brings the seed back.
         text = self.seed_edit.text().strip()
-        return int(text) if text and self.shuffle_check.isChecked() else None
+        return int(text) if text else None
 
     def _source_changed(self) -> None:
         available = self.source.available()
