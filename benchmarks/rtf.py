@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simulator.audio.wav import read_wav_mono16
+from simulator.audio.wav import read_audio_mono16
 from simulator.speech.errors import ModelError
 from simulator.speech.stt import RecognizerFactory
 
@@ -74,7 +74,7 @@ def build_korean(folder: Path) -> Path:
 
 
 def run(label: str, factory: RecognizerFactory, wav: Path) -> None:
-    pcm, rate = read_wav_mono16(wav, RATE)
+    pcm, rate = read_audio_mono16(wav, RATE)
     recognizer = factory(rate)
     block = int(rate * BLOCK_S) * 2
     started = time.perf_counter()
@@ -94,7 +94,7 @@ def sphinx_single_utterance(wav: Path) -> None:
     """For comparison: the whole answer as one Sphinx utterance (no cutting at pauses)."""
     from pocketsphinx import Decoder
 
-    pcm, _ = read_wav_mono16(wav, RATE)
+    pcm, _ = read_audio_mono16(wav, RATE)
     decoder = Decoder()
     block = int(RATE * BLOCK_S) * 2
     started = time.perf_counter()

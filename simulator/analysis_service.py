@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.audio.vad import voiced_spans
-from simulator.audio.wav import read_wav_mono16
+from simulator.audio.wav import read_audio_mono16
 from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
@@ -86,7 +86,7 @@ def analyze_recording(
     The result has ``filler_pass`` (what the pass changed) and ``analysis_ms`` added.
     """
     began = time.perf_counter()
-    pcm, rate = read_wav_mono16(wav, RATE)
+    pcm, rate = read_audio_mono16(wav, RATE)
     spans = recording_spans(pcm, rate)
     if transcript.duration_s <= 0:
         transcript = dataclasses.replace(transcript, duration_s=len(pcm) / 2 / rate)

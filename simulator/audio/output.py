@@ -18,7 +18,8 @@ import numpy as np
 from simulator.audio import devices
 from simulator.audio.devices import Device
 from simulator.audio.errors import NoSpeakerError
-from simulator.audio.wav import pcm16_resample, read_wav_mono16
+from simulator.audio.resample import resample_pcm16
+from simulator.audio.wav import read_audio_mono16
 
 #: The callback not running for this long while playing means the device is gone.
 WATCHDOG_S = 2.0
@@ -178,7 +179,7 @@ class Speaker:
     def _prepare(self, wav: Path) -> tuple[Device, bytes, int, int]:
         sd = devices.sounddevice()
         device = devices.resolve_output(self.device)
-        pcm, rate = read_wav_mono16(wav)
+        pcm, rate = read_audio_mono16(wav)
         device_rate = int(device.default_rate)
         for channels in (1, 2):
             for candidate in dict.fromkeys((rate, device_rate)):
@@ -191,7 +192,7 @@ class Speaker:
                     )
                 except (sd.PortAudioError, ValueError):
                     continue
-                return device, pcm16_resample(pcm, rate, candidate), candidate, channels
+                return device, resample_pcm16(pcm, rate, candidate), candidate, channels
         raise NoSpeakerError(
             f"The speaker '{device.name}' does not accept 16-bit sound at {rate} or "
             f"{device_rate} Hz; choose another one in the settings."

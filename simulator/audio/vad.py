@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import webrtcvad
 
-from simulator.audio.wav import pcm16_resample
+from simulator.audio.resample import StreamResampler, resample_pcm16
 
 VAD_RATES = (8000, 16000, 32000, 48000)
 FRAME_MS = (10, 20, 30)
@@ -37,27 +37,11 @@ class VoiceDetector:
         self._vad = webrtcvad.Vad(aggressiveness)
         self._frame_bytes = self.vad_rate * frame_ms // 1000 * 2
         self._pending = b""
-        # Whole input samples still waiting to be resampled, so block edges do not add clicks
-        # or lose fractions of a sample that would add up over a long answer.
-        self._in_samples = 0
-        self._out_samples = 0
-
-    def _to_vad_rate(self, pcm: bytes) -> bytes:
-        if self.vad_rate == self.sample_rate:
-            return pcm
-        self._in_samples += len(pcm) // 2
-        wanted = self._in_samples * self.vad_rate // self.sample_rate - self._out_samples
-        out = pcm16_resample(pcm, self.sample_rate, self.vad_rate)
-        missing = wanted - len(out) // 2
-        if missing > 0:
-            out += (out[-2:] or b"\0\0") * missing
-        out = out[: wanted * 2]
-        self._out_samples += wanted
-        return out
+        self._resampler = StreamResampler(sample_rate, self.vad_rate)
 
     def feed(self, pcm: bytes) -> bool:
         """True if any frame completed by this block was voiced; partial frames wait."""
-        data = self._pending + self._to_vad_rate(pcm[: len(pcm) - len(pcm) % 2])
+        data = self._pending + self._resampler.process(pcm)
         voiced = False
         end = len(data) - len(data) % self._frame_bytes
         for start in range(0, end, self._frame_bytes):
@@ -69,8 +53,7 @@ class VoiceDetector:
     def reset(self) -> None:
         """Forget buffered audio, e.g. between two answers."""
         self._pending = b""
-        self._in_samples = 0
-        self._out_samples = 0
+        self._resampler = StreamResampler(self.sample_rate, self.vad_rate)
 
 
 def voiced_spans(
@@ -88,7 +71,7 @@ def voiced_spans(
     """
     _check(aggressiveness, frame_ms, sample_rate)
     rate = _vad_rate(sample_rate)
-    data = pcm16_resample(pcm[: len(pcm) - len(pcm) % 2], sample_rate, rate)
+    data = resample_pcm16(pcm, sample_rate, rate)
     vad = webrtcvad.Vad(aggressiveness)
     frame_bytes = rate * frame_ms // 1000 * 2
     frame_s = frame_ms / 1000.0

@@ -1,18 +1,24 @@
-"""WAV files: a crash-safe streaming writer, header repair, and reading any WAV as mono int16.
+"""WAV files: a crash-safe streaming writer, header repair, and reading any sound file as mono
+int16.
 
 The recording on disk is the source of truth for every answer, so the writer hands each block
 to the operating system as soon as it arrives and rewrites the header about once a second: a
 crash or a kill loses at most the last second, and ``repair_wav`` fixes the sizes afterwards.
+
+Reading goes through libsndfile (soundfile), so a file a user brings to ``hotseat transcribe``
+or ``analyze`` may be any WAV (integer or float samples, extensible headers), FLAC, OGG or MP3.
 """
 
 from __future__ import annotations
 
 import struct
-import wave
 from pathlib import Path
 from types import TracebackType
 
 import numpy as np
+import soundfile
+
+from simulator.audio.resample import resample_pcm16
 
 HEADER_BYTES = 44
 
@@ -120,73 +126,33 @@ def repair_wav(path: Path) -> float:
     return data_bytes / (sample_rate * channels * 2)
 
 
-def read_wav_mono16(path: Path, target_rate: int | None = None) -> tuple[bytes, int]:
-    """Any PCM WAV (8/16/24/32-bit, any channels, any rate) as mono int16 bytes and its rate.
+def read_audio_mono16(path: Path, target_rate: int | None = None) -> tuple[bytes, int]:
+    """Any sound file libsndfile reads, as mono int16 bytes and its rate.
 
-    With ``target_rate`` the audio is resampled to it (linear interpolation, adequate for
-    speech recognition input).
+    Channels are averaged; with ``target_rate`` the audio is resampled to it.
     """
     try:
-        with wave.open(str(path), "rb") as wav:
-            channels = wav.getnchannels()
-            width = wav.getsampwidth()
-            rate = wav.getframerate()
-            raw = wav.readframes(wav.getnframes())
-    except (wave.Error, EOFError) as error:
-        raise WavError(f"{path.name} is not a readable WAV file ({error})") from None
-    except OSError as error:
-        raise WavError(f"cannot read {path.name}: {error.strerror}") from None
-    samples = _to_float(raw, width)
-    if channels > 1:
-        samples = samples[: len(samples) - len(samples) % channels]
-        samples = samples.reshape(-1, channels).mean(axis=1)
+        samples, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except soundfile.LibsndfileError as error:
+        if not path.exists():
+            raise WavError(f"no such file: {path}") from None
+        raise WavError(
+            f"{path.name} is not a sound file Hotseat can read "
+            f"(WAV, FLAC, OGG or MP3): {error.error_string.rstrip('.')}"
+        ) from None
+    mono = samples.mean(axis=1) if samples.shape[1] > 1 else samples[:, 0]
+    pcm = np.clip(np.round(mono * 32768.0), -32768, 32767).astype("<i2").tobytes()
     if target_rate and target_rate != rate:
-        samples = resample(samples, rate, target_rate)
-        rate = target_rate
-    pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
-    return pcm.tobytes(), rate
-
-
-def _to_float(raw: bytes, width: int) -> np.ndarray:
-    if width == 1:
-        return (np.frombuffer(raw, dtype=np.uint8).astype(np.float64) - 128.0) / 128.0
-    if width == 2:
-        return np.frombuffer(raw, dtype="<i2").astype(np.float64) / 32768.0
-    if width == 3:
-        data = np.frombuffer(raw[: len(raw) - len(raw) % 3], dtype=np.uint8).reshape(-1, 3)
-        values = data[:, 0].astype(np.int32) | (data[:, 1].astype(np.int32) << 8)
-        values |= data[:, 2].astype(np.int32) << 16
-        values = np.where(values >= 1 << 23, values - (1 << 24), values)
-        return values.astype(np.float64) / float(1 << 23)
-    if width == 4:
-        return np.frombuffer(raw, dtype="<i4").astype(np.float64) / float(1 << 31)
-    raise WavError(f"unsupported sample width of {width} bytes")
-
-
-def resample(samples: np.ndarray, rate: int, target_rate: int) -> np.ndarray:
-    """Linear-interpolation resampling of a float signal."""
-    if rate == target_rate or len(samples) == 0:
-        return samples
-    count = round(len(samples) * target_rate / rate)
-    positions = np.arange(count) * (rate / target_rate)
-    return np.interp(positions, np.arange(len(samples)), samples)
-
-
-def pcm16_resample(pcm: bytes, rate: int, target_rate: int) -> bytes:
-    """Resample mono int16 PCM bytes; used where a device runs at another rate."""
-    if rate == target_rate:
-        return pcm
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
-    out = resample(samples, rate, target_rate)
-    return np.clip(np.round(out), -32768, 32767).astype("<i2").tobytes()
+        return resample_pcm16(pcm, rate, target_rate), target_rate
+    return pcm, int(rate)
 
 
 def wav_duration(path: Path) -> float:
-    """Duration of a WAV file in seconds."""
+    """Duration of a sound file in seconds."""
     try:
-        with wave.open(str(path), "rb") as wav:
-            return wav.getnframes() / float(wav.getframerate())
-    except (wave.Error, EOFError) as error:
-        raise WavError(f"{path.name} is not a readable WAV file ({error})") from None
-    except OSError as error:
-        raise WavError(f"cannot read {path.name}: {error.strerror}") from None
+        info = soundfile.info(str(path))
+    except soundfile.LibsndfileError as error:
+        if not path.exists():
+            raise WavError(f"no such file: {path}") from None
+        raise WavError(f"{path.name} is not a readable sound file ({error.error_string})") from None
+    return info.frames / float(info.samplerate)

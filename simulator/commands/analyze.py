@@ -18,7 +18,12 @@ from simulator.commands.common import EXIT_OK, EXIT_USAGE, CommandError, print_j
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("analyze", help="measure pace, pauses, fillers and structure")
-    parser.add_argument("file", type=Path, nargs="?", help="a WAV file to transcribe and analyse")
+    parser.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        help="a recording to transcribe and analyse (WAV, FLAC, OGG or MP3)",
+    )
     parser.add_argument("--answer", type=int, help="analyse a saved answer by its id")
     parser.add_argument("--all", action="store_true", help="re-analyse saved answers")
     parser.add_argument("--force", action="store_true", help="with --all: every answer")

@@ -11,8 +11,10 @@ from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("transcribe", help="transcribe a WAV file offline")
-    parser.add_argument("file", type=Path, help="a WAV file (any rate or channel count)")
+    parser = subparsers.add_parser("transcribe", help="transcribe a recording offline")
+    parser.add_argument(
+        "file", type=Path, help="a WAV, FLAC, OGG or MP3 file (any rate or channel count)"
+    )
     parser.add_argument("--engine", choices=["auto", "vosk", "pocketsphinx"], default="auto")
     parser.add_argument("--model", help="a Vosk model folder")
     parser.add_argument("--json", action="store_true", help="print JSON with word timings")

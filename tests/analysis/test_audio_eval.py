@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from simulator.analysis_service import analyze_recording, recording_spans
-from simulator.audio.wav import read_wav_mono16
+from simulator.audio.wav import read_audio_mono16
 from simulator.core.analysis import analyze
 from simulator.core.transcript import Transcript
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
@@ -36,7 +36,7 @@ def filler_hits(answer: SpokenAnswer, starts: list[float]) -> int:
 
 def test_pauses_are_found_where_the_silences_were_put(eval_set: list[SpokenAnswer]) -> None:
     for answer in eval_set:
-        pcm, rate = read_wav_mono16(answer.path, 16000)
+        pcm, rate = read_audio_mono16(answer.path, 16000)
         report = analyze(Transcript(duration_s=answer.duration_s), recording_spans(pcm, rate))
         found = [(p["start_s"], p["duration_s"]) for p in report["pauses"]]
         assert len(found) == len(answer.pauses), (answer.name, answer.stretch, found)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from simulator.audio.vad import VoiceDetector, voiced_spans
-from simulator.audio.wav import read_wav_mono16, wav_duration
+from simulator.audio.wav import read_audio_mono16, wav_duration
 
 
 def feed_in_blocks(detector: VoiceDetector, pcm: bytes, block_bytes: int) -> list[bool]:
@@ -22,7 +22,7 @@ def test_silence_is_not_voiced() -> None:
 
 
 def test_flite_speech_is_voiced_even_in_odd_block_sizes(flite_speech: Path) -> None:
-    pcm, rate = read_wav_mono16(flite_speech)
+    pcm, rate = read_audio_mono16(flite_speech)
     assert rate == 16000
     # 7 ms blocks never hold a whole 30 ms frame: frames must be buffered across calls.
     results = feed_in_blocks(VoiceDetector(rate), pcm, 224)
@@ -31,7 +31,7 @@ def test_flite_speech_is_voiced_even_in_odd_block_sizes(flite_speech: Path) -> N
 
 
 def test_22050_hz_speech_is_resampled_and_voiced(espeak_speech: Path) -> None:
-    pcm, rate = read_wav_mono16(espeak_speech)
+    pcm, rate = read_audio_mono16(espeak_speech)
     assert rate == 22050
     detector = VoiceDetector(rate)
     assert detector.vad_rate == 16000
@@ -43,7 +43,7 @@ def test_22050_hz_speech_is_resampled_and_voiced(espeak_speech: Path) -> None:
 
 
 def test_a_block_is_voiced_only_when_it_completes_a_voiced_frame(flite_speech: Path) -> None:
-    pcm, _ = read_wav_mono16(flite_speech)
+    pcm, _ = read_audio_mono16(flite_speech)
     middle = pcm[len(pcm) // 2 :][:9600]  # 0.3 s of speech
     detector = VoiceDetector(16000)
     assert detector.feed(middle[:100]) is False  # not a whole frame yet
@@ -70,7 +70,7 @@ def test_voiced_spans_find_a_pause_inserted_between_two_sentences(
     )
     joined = tmp_path / "joined.wav"
     subprocess.run(["sox", str(first), str(pause), str(second), str(joined)], check=True)
-    pcm, rate = read_wav_mono16(joined)
+    pcm, rate = read_audio_mono16(joined)
 
     spans = voiced_spans(pcm, rate)
 
@@ -84,7 +84,7 @@ def test_voiced_spans_find_a_pause_inserted_between_two_sentences(
 def test_short_gaps_are_merged_and_the_merge_threshold_is_respected(
     flite_speech: Path, tmp_path: Path
 ) -> None:
-    pcm, rate = read_wav_mono16(trimmed(flite_speech, tmp_path / "trimmed.wav"))
+    pcm, rate = read_audio_mono16(trimmed(flite_speech, tmp_path / "trimmed.wav"))
     gap = bytes(int(0.2 * rate) * 2)
     assert len(voiced_spans(pcm + gap + pcm, rate)) == 1
     assert len(voiced_spans(pcm + gap + pcm, rate, min_gap_s=0.05)) >= 2

@@ -16,7 +16,7 @@ from simulator.audio.errors import DeviceLostError, NoMicrophoneError
 from simulator.audio.input import InputStream, Microphone
 from simulator.audio.output import Speaker
 from simulator.audio.vad import VoiceDetector, voiced_spans
-from simulator.audio.wav import read_wav_mono16, wav_duration
+from simulator.audio.wav import read_audio_mono16, wav_duration
 
 
 def record_while(stream: InputStream, speaking: subprocess.Popen[bytes], after_s: float) -> bytes:
@@ -58,7 +58,7 @@ def test_recording_captures_what_is_spoken_into_the_mic(
         recorded = record_while(stream, speaking, after_s=0.5)
         assert stream.overflows == 0
 
-    played, _ = read_wav_mono16(flite_speech, 16000)
+    played, _ = read_audio_mono16(flite_speech, 16000)
     detector = VoiceDetector(16000)
     assert any(detector.feed(recorded[i : i + 3200]) for i in range(0, len(recorded), 3200))
     recorded_s = len(recorded) / 32000

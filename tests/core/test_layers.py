@@ -13,6 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "simulator"
 HOMES = {
     "sounddevice": "audio",
     "webrtcvad": "audio",
+    "soundfile": "audio",
+    "soxr": "audio",
     "pyttsx3": "speech",
     "vosk": "speech",
     "pocketsphinx": "speech",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.audio.wav import read_wav_mono16
+from simulator.audio.wav import read_audio_mono16
 from simulator.speech.errors import ModelError, SpeechError
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from simulator.speech.stt.process import RecognizerProcess
@@ -32,7 +32,7 @@ def test_the_child_transcribes_like_the_in_process_engine(english_answer: Spoken
 
 
 def test_partials_arrive_while_feeding(english_answer: SpokenAnswer) -> None:
-    pcm, rate = read_wav_mono16(english_answer.path, 16000)
+    pcm, rate = read_audio_mono16(english_answer.path, 16000)
     process = RecognizerProcess("pocketsphinx")
     try:
         recognizer = process(rate)
@@ -44,7 +44,7 @@ def test_partials_arrive_while_feeding(english_answer: SpokenAnswer) -> None:
 
 
 def test_a_killed_child_fails_that_answer_only(english_answer: SpokenAnswer) -> None:
-    pcm, rate = read_wav_mono16(english_answer.path, 16000)
+    pcm, rate = read_audio_mono16(english_answer.path, 16000)
     process = RecognizerProcess("pocketsphinx")
     try:
         process.preload()

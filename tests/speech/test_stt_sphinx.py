@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulator.audio.wav import WavError, read_wav_mono16, wav_duration
+from simulator.audio.wav import WavError, read_audio_mono16, wav_duration
 from simulator.core.transcript import Transcript
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from simulator.speech.stt.base import clean_text, clean_word
@@ -74,7 +74,7 @@ def test_other_rates_and_channels_give_the_same_words_and_times(
 def test_live_feed_at_device_rate_keeps_original_seconds(
     sphinx_factory: RecognizerFactory, english_answer: SpokenAnswer
 ) -> None:
-    pcm, rate = read_wav_mono16(english_answer.path, 48000)
+    pcm, rate = read_audio_mono16(english_answer.path, 48000)
     recognizer = sphinx_factory(rate)
     partials: list[str] = []
     rng = np.random.default_rng(7)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.audio.wav import read_wav_mono16, wav_duration
+from simulator.audio.wav import read_audio_mono16, wav_duration
 from simulator.speech.errors import ModelError
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from tests.support.speech_samples import SpokenAnswer, fake_vosk_model
@@ -38,7 +38,7 @@ def test_transcribes_korean_speech(
 def test_live_feed_at_the_file_rate_gives_partials(
     korean_factory: RecognizerFactory, korean_answer: SpokenAnswer
 ) -> None:
-    pcm, rate = read_wav_mono16(korean_answer.path)
+    pcm, rate = read_audio_mono16(korean_answer.path)
     assert rate == 22050
     recognizer = korean_factory(rate)
     partials = []
@@ -61,7 +61,7 @@ def test_live_feed_at_the_file_rate_gives_partials(
 def test_block_boundaries_inside_a_sample_change_nothing(
     korean_factory: RecognizerFactory, korean_answer: SpokenAnswer
 ) -> None:
-    pcm, rate = read_wav_mono16(korean_answer.path)
+    pcm, rate = read_audio_mono16(korean_answer.path)
     pcm = pcm[: rate * 2 * 3]
 
     def feed(block: int) -> str:

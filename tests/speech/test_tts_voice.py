@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulator.audio.wav import read_wav_mono16
+from simulator.audio.wav import read_audio_mono16
 from simulator.speech.errors import TtsError
 from simulator.speech.tts import InterviewerVoice, VoiceInfo
 
@@ -41,7 +41,7 @@ def test_render_gives_a_plausible_wav(voice: InterviewerVoice, tmp_path: Path) -
         assert wav.getnchannels() == 1 and wav.getsampwidth() == 2
         duration = wav.getnframes() / wav.getframerate()
     assert 0.5 < duration < 15.0
-    pcm, _ = read_wav_mono16(path)
+    pcm, _ = read_audio_mono16(path)
     samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
     assert np.sqrt(np.mean(samples**2)) > 300, "the rendering is silent"
     assert not list(path.parent.glob("*.part.wav")), "a temporary file was left behind"

@@ -19,7 +19,7 @@ import threading
 
 from pocketsphinx import Decoder, Vad
 
-from simulator.audio.wav import pcm16_resample
+from simulator.audio.resample import StreamResampler
 from simulator.core.transcript import Transcript, Word
 from simulator.speech.stt.base import SPHINX_MODEL_NAME, clean_text, clean_word, join_text
 
@@ -91,9 +91,7 @@ class SphinxRecognizer:
         self._short_frames = math.ceil(SHORT_PAUSE_S / frame_s)
         self._long_samples = int(LONG_UTTERANCE_S * DECODER_RATE)
         self._cold_samples = int(COLD_UTTERANCE_S * DECODER_RATE)
-        # Resampling whole chunks of this size gives exact output lengths, so no drift.
-        self._chunk = sample_rate // math.gcd(sample_rate, DECODER_RATE) * 2
-        self._rate_buffer = b""
+        self._resampler = StreamResampler(sample_rate, DECODER_RATE)
         self._vad_buffer = b""
         self._input_bytes = 0
         self._decoded_samples = 0  # 16 kHz samples given to the decoder
@@ -108,7 +106,7 @@ class SphinxRecognizer:
 
     def accept(self, pcm: bytes) -> str | None:
         self._input_bytes += len(pcm)
-        self._vad_buffer += self._to_decoder_rate(pcm)
+        self._vad_buffer += self._resampler.process(pcm)
         usable = len(self._vad_buffer) - len(self._vad_buffer) % self._frame_bytes
         pending = bytearray()
         for offset in range(0, usable, self._frame_bytes):
@@ -132,14 +130,6 @@ class SphinxRecognizer:
             return None
         self._last_partial = text
         return text
-
-    def _to_decoder_rate(self, pcm: bytes) -> bytes:
-        if self.sample_rate == DECODER_RATE:
-            return pcm
-        self._rate_buffer += pcm
-        whole = len(self._rate_buffer) - len(self._rate_buffer) % self._chunk
-        ready, self._rate_buffer = self._rate_buffer[:whole], self._rate_buffer[whole:]
-        return pcm16_resample(ready, self.sample_rate, DECODER_RATE)
 
     def _should_split(self, pending_bytes: int) -> bool:
         length = self._decoded_samples + pending_bytes // 2 - self._utt_start
@@ -200,10 +190,7 @@ class SphinxRecognizer:
         if self._finished:
             raise RuntimeError("finish() was already called for this answer")
         self._finished = True
-        tail = self._vad_buffer
-        rest = self._rate_buffer[: len(self._rate_buffer) - len(self._rate_buffer) % 2]
-        if rest:
-            tail += pcm16_resample(rest, self.sample_rate, DECODER_RATE)
+        tail = self._vad_buffer + self._resampler.flush()
         self._feed(tail[: len(tail) - len(tail) % 2])
         self._end_utterance()
         # Only a decoder whose utterance ended cleanly goes back for the next answer.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from simulator.audio.wav import read_wav_mono16
+from simulator.audio.wav import read_audio_mono16
 from simulator.core.transcript import Transcript
 from simulator.speech.stt.base import Recognizer
 
@@ -18,7 +18,7 @@ def transcribe_wav(path: Path, factory: Callable[[int], Recognizer]) -> Transcri
 
     ``factory`` is a RecognizerFactory or a RecognizerProcess.
     """
-    pcm, rate = read_wav_mono16(path, RATE)
+    pcm, rate = read_audio_mono16(path, RATE)
     recognizer = factory(rate)
     block = int(rate * BLOCK_SECONDS) * 2
     # Fed in live-sized blocks so that a re-transcription matches what the session saw.
