@@ -35,7 +35,9 @@ from simulator.core.analysis.tokens import tokenize
 from simulator.core.transcript import Transcript
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from tests.analysis.evalset import (
+    FILLER_SETS,
     SPEEDS,
+    STRUCTURE_SETS,
     SpokenAnswer,
     build_all,
     build_long,
@@ -135,34 +137,38 @@ def evaluate_engine(
 
 
 def evaluate_transcripts() -> None:
-    found = relevant = hits = 0
-    for text in filler_labels():
-        transcript, labels = timed(text)
-        tokens = tokenize(transcript.words)
-        got = {(m.text, m.index) for m in find_fillers(tokens)}
-        want = set(labels)
-        found += len(got)
-        relevant += len(want)
-        hits += len(got & want)
-    p, r = precision_recall(found, relevant, hits)
-    print(f"\n== transcripts labelled by hand: fillers precision {p:.2f}, recall {r:.2f}")
-    per_part: dict[str, list[int]] = {}
-    for item in structure_labels():
-        framework = str(item["framework"])
-        tokens = tokenize(even_transcript(str(item["text"])).words)
-        parts = segment(tokens, framework)
-        marked: dict[str, Any] = item["parts"]
-        for part in FRAMEWORK_PARTS[framework]:
-            row = per_part.setdefault(f"{framework}.{part}", [0, 0, 0])
-            truth, guess = marked.get(part), parts.get(part)
-            row[0] += guess is not None
-            row[1] += truth is not None
-            row[2] += bool(truth and guess and overlap_ratio(truth, guess) >= 0.5)
-    total = [sum(col) for col in zip(*per_part.values(), strict=True)]
-    for part, (f, rel, h) in [*per_part.items(), ("all", total)]:
-        p, r = precision_recall(f, rel, h)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"structure {part:<18} precision {p:.2f} recall {r:.2f} F1 {f1:.2f}")
+    for name in FILLER_SETS:
+        found = relevant = hits = 0
+        for text in filler_labels(name):
+            transcript, labels = timed(text)
+            tokens = tokenize(transcript.words)
+            got = {(m.text, m.index) for m in find_fillers(tokens)}
+            want = set(labels)
+            found += len(got)
+            relevant += len(want)
+            hits += len(got & want)
+        p, r = precision_recall(found, relevant, hits)
+        print(f"\n== {name}: fillers precision {p:.2f}, recall {r:.2f} ({hits}/{relevant})")
+    for name in STRUCTURE_SETS:
+        per_part: dict[str, list[int]] = {}
+        answers = structure_labels(name)
+        for item in answers:
+            framework = str(item["framework"])
+            tokens = tokenize(even_transcript(str(item["text"])).words)
+            parts = segment(tokens, framework)
+            marked: dict[str, Any] = item["parts"]
+            for part in FRAMEWORK_PARTS[framework]:
+                row = per_part.setdefault(f"{framework}.{part}", [0, 0, 0])
+                truth, guess = marked.get(part), parts.get(part)
+                row[0] += guess is not None
+                row[1] += truth is not None
+                row[2] += bool(truth and guess and overlap_ratio(truth, guess) >= 0.5)
+        print(f"\n== {name}: structure of {len(answers)} answers")
+        total = [sum(col) for col in zip(*per_part.values(), strict=True)]
+        for part, (f, rel, h) in [*per_part.items(), ("all", total)]:
+            p, r = precision_recall(f, rel, h)
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            print(f"structure {part:<18} precision {p:.2f} recall {r:.2f} F1 {f1:.2f}")
 
 
 def evaluate_whole_answers(

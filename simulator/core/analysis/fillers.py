@@ -67,13 +67,31 @@ _MEAN_LITERAL_NEXT = frozenset({"it", "that", "to", "this", "what", "by", "when"
 _RIGHT_LITERAL_PREV = frozenset(
     {"the", "a", "that's", "is", "was", "be", "all", "turn", "turned", "on", "exactly", "that",
      "it's", "were", "are", "quite", "not", "got", "get", "him", "her", "them", "you're",
-     "i'm", "we're", "they're", "just", "right", "very", "done", "it", "go", "went", "left"}
+     "i'm", "we're", "they're", "just", "right", "very", "done", "it", "go", "went", "left",
+     "up", "out", "down", "did", "do"}
 )  # fmt: skip
 _RIGHT_LITERAL_NEXT = frozenset(
     {"now", "away", "after", "before", "here", "there", "thing", "way", "person", "call",
      "decision", "to", "time", "answer", "tool", "choice", "people", "balance", "one",
      "approach", "side", "into", "at", "in", "back", "off", "up", "questions", "level"}
 )  # fmt: skip
+# "like a month", "like twice the rate": an approximation, said as a filler.
+_ROUGHLY_NEXT = frozenset({"twice", "half", "double", "triple", "maybe", "almost", "nearly"})
+_AMOUNT_NOUNS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "dozen", "hundred", "thousand",
+     "million", "billion", "couple", "few", "third", "quarter", "fifth", "tenth", "bunch"}
+)  # fmt: skip
+# "like super angry": a filler before an intensifier.
+_INTENSIFIERS = frozenset({"super", "really", "totally", "so", "very", "completely", "crazy"})
+# "basically the same", "basically identical": "essentially", a word with a meaning.
+_ESSENTIALLY_NEXT = frozenset(
+    {"identical", "same", "all", "everything", "nothing", "every", "none", "zero", "impossible",
+     "useless", "unchanged", "free", "equal", "equivalent", "worthless"}
+)  # fmt: skip
+# "a similar sort of thing", "that kind of person": naming a kind.
+_KIND_NOUNS = frozenset({"thing", "things", "person", "people", "stuff", "place", "problem"})
+# "translated it literally", "took them literally": the manner of doing, not emphasis.
+_LITERALLY_LITERAL_PREV = frozenset({"it", "them", "this", "that", "everything", "me", "him"})
 _PAUSE_S = 0.25
 
 
@@ -112,8 +130,9 @@ def _phrase_is_filler(tokens: Sequence[Token], i: int, phrase: str) -> bool:
         if prev in _MEAN_LITERAL_PREV:
             return False
         return pause_after or nxt is None or nxt not in _MEAN_LITERAL_NEXT
-    # "kind of" / "sort of": a hedge unless it names a kind ("what kind of", "a sort of").
-    return prev not in _KIND_LITERAL_PREV
+    # "kind of" / "sort of": a hedge unless it names a kind ("what kind of", "a sort of",
+    # "a similar sort of thing").
+    return prev not in _KIND_LITERAL_PREV and nxt not in _KIND_NOUNS
 
 
 def _word_is_filler(tokens: Sequence[Token], i: int) -> bool:
@@ -121,15 +140,29 @@ def _word_is_filler(tokens: Sequence[Token], i: int) -> bool:
     prev, nxt = text_at(tokens, i - 1), text_at(tokens, i + 1)
     clause_start = _clause_start(tokens, i)
     end_of_clause = nxt is None or gap_after(tokens, i) >= _PAUSE_S
-    if word in ("basically", "literally"):
-        return True
+    if word == "literally":
+        return prev not in _LITERALLY_LITERAL_PREV and nxt != "word"
+    if word == "basically":
+        after_next = text_at(tokens, i + 2)
+        essentially = nxt in _ESSENTIALLY_NEXT or (nxt == "the" and after_next == "same")
+        return not essentially or end_of_clause
     if word == "like":
         if prev in _LIKE_LITERAL_PREV or nxt == "to":
             return False
+        after_next = text_at(tokens, i + 2)
+        pause_after = gap_after(tokens, i) >= _PAUSE_S
+        if gap_before(tokens, i) >= _PAUSE_S and nxt is not None and nxt.endswith("ing"):
+            return False  # "a demo, like dropping a raisin in water": an example
+        if not pause_after and (
+            nxt in ("that", "this") or (nxt in ("a", "an") and after_next not in _AMOUNT_NOUNS)
+        ):
+            return False  # "been like that", "the team was like a small country": likeness
         return (
             clause_start
             or prev in _LIKE_FILLER_PREV
-            or (nxt is not None and nxt in NUMBER_WORDS)
+            or (nxt is not None and (nxt in NUMBER_WORDS or nxt in _ROUGHLY_NEXT))
+            or nxt in _INTENSIFIERS
+            or (nxt in ("a", "an") and after_next in _AMOUNT_NOUNS)
             or _near_filler(tokens, i)
             or (gap_before(tokens, i) >= _PAUSE_S and end_of_clause)
         )
@@ -146,9 +179,12 @@ def _word_is_filler(tokens: Sequence[Token], i: int) -> bool:
             or (nxt is None and gap_before(tokens, i) >= _PAUSE_S)
         )
     if word == "actually":
+        if prev == "but" and not end_of_clause:
+            return False  # "but actually he just needed time": a contrast
         return clause_start or _near_filler(tokens, i) or nxt is None
     if word == "right":
-        if prev in _RIGHT_LITERAL_PREV or nxt in _RIGHT_LITERAL_NEXT:
+        # A pause after it parts it from the next word: "confusing, right. after that".
+        if prev in _RIGHT_LITERAL_PREV or (nxt in _RIGHT_LITERAL_NEXT and not end_of_clause):
             return False
         return end_of_clause or _near_filler(tokens, i) or nxt in DISCOURSE or i == 0
     return False

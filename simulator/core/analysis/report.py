@@ -21,14 +21,16 @@ from simulator.core.analysis.metrics import (
     top_words,
 )
 from simulator.core.analysis.numbers import find_figures
-from simulator.core.analysis.structure import CUES, FRAMEWORK_PARTS, segment
+from simulator.core.analysis.structure import FRAMEWORK_PARTS, segment
+from simulator.core.analysis.structure_cues import CUES
 from simulator.core.analysis.targets import Targets
 from simulator.core.analysis.tokens import Token, find_phrases, tokenize
 from simulator.core.transcript import Transcript
 
 # Raised whenever a rule or a sentence changes, so `hotseat analyze --all` redoes old answers.
 # 2: the pace of an answer under 30 s is called a rough figure.
-ANALYSIS_VERSION = 2
+# 3: structure reads grammar and the opening; fillers: approximations, "it literally".
+ANALYSIS_VERSION = 3
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
 
 _IMPACT_WORDS = (

@@ -1,17 +1,22 @@
 """Which parts of an answer framework (STAR, PEP, CAR) an answer seems to have, and where.
 
-A heuristic from cue phrases: "my task was" suggests the Task has begun, "as a result" the
-Result. The answer is cut into the framework's parts in their usual order at the places that
-agree best with the cues; a part with no cue of its own inside it is reported as not found.
-It reads wording, not meaning, so everything it reports is what the answer *seems* to do.
+A heuristic from wording. Cue phrases suggest a part has begun ("my task was" the Task, "as a
+result" the Result); so does grammar: "I" with a verb in the past tense is Action, and in an
+opinion answer (PEP) a measured figure is Evidence and "I'd" with a verb a Proposal. The answer
+is cut into the framework's parts in their usual order where the cues agree best; a part with
+no cue inside it is reported as not found, except the opening: a story's first words set the
+scene even when they carry no cue. It reads wording, not meaning, so everything it reports is
+what the answer *seems* to do.
 """
 
 from __future__ import annotations
 
-import itertools
+import bisect
 from collections.abc import Sequence
 
-from simulator.core.analysis.tokens import Token, find_phrases
+from simulator.core.analysis.numbers import find_figures
+from simulator.core.analysis.structure_cues import CUES
+from simulator.core.analysis.tokens import Token, find_phrases, text_at
 
 FRAMEWORK_PARTS: dict[str, tuple[str, ...]] = {
     "STAR": ("situation", "task", "action", "result"),
@@ -19,79 +24,75 @@ FRAMEWORK_PARTS: dict[str, tuple[str, ...]] = {
     "CAR": ("context", "action", "result"),
 }
 
-_SITUATION = (
-    "at my last job", "at my previous job", "in my last role", "in my previous role",
-    "in my last job", "in my previous job", "at my old company", "at my last company",
-    "at my previous company", "when i was", "when i worked", "a few years ago", "last year",
-    "back in", "at the time", "there was a time", "one time", "a couple of years ago",
-    "the situation was", "the situation", "we were working", "i was working", "i was leading",
-    "our team was", "my team was", "i was part of", "i joined", "during my", "while i was",
-    "a few months ago", "in my first", "early in my", "last summer", "last quarter",
-    "we had a", "i was on", "i worked on", "i was a",
+
+# "I" and a verb in the past tense is the grammar of Action ("i profiled it", "i pulled two
+# people off"), whatever the verb. Verbs that set the scene or the task instead are left out.
+_IRREGULAR_PAST = frozenset(
+    {
+        "built", "wrote", "made", "took", "went", "ran", "sat", "spoke", "got", "put", "set",
+        "brought", "told", "sent", "kept", "led", "began", "chose", "drew", "gave", "held",
+        "left", "met", "paid", "sought", "sold", "spent", "stood", "taught", "threw", "won",
+        "cut", "broke", "rewrote", "rang", "caught", "fought", "dug", "hid", "split", "shut",
+        "stuck", "swapped", "drove", "flew",
+    }
 )  # fmt: skip
-_TASK = (
-    "my task", "my job was", "my role was", "my responsibility", "i was responsible",
-    "i was asked to", "i was tasked", "i had to", "i needed to", "we needed to", "we had to",
-    "the goal was", "our goal was", "my goal was", "the task was", "the challenge was",
-    "i was supposed to", "it was my job", "i had been asked", "the aim was", "i owned",
-    "i was in charge", "the deadline was", "i was given",
+_NOT_ACTION = frozenset(
+    {
+        "needed", "wanted", "joined", "worked", "used", "liked", "loved", "hated", "realised",
+        "realized", "noticed", "learned", "learnt", "managed", "owned", "supposed", "expected",
+        "asked", "tasked", "assigned", "started", "was", "had", "said", "thought", "knew",
+        "felt", "heard", "saw", "inherited",
+    }
 )  # fmt: skip
-_ACTION = (
-    "so i", "i decided", "what i did", "i started", "i set up", "i created", "i built",
-    "i wrote", "first i", "i organized", "i organised", "i proposed", "i talked to",
-    "i reached out", "i spoke with", "i spoke to", "i scheduled", "i suggested",
-    "my approach", "i sat down", "i went", "i began", "i called", "i asked", "i met with",
-    "i put together", "i broke", "i split", "i introduced", "i ran", "i drafted", "i took",
-    "i worked with", "i paired", "i rewrote", "i added", "i changed", "i arranged",
-    "i brought", "i gathered", "i prioritized", "i prioritised", "i moved", "i offered",
-    "i made", "i designed", "i tested", "i checked", "to fix", "i spent", "then i",
-    "next i", "after that i", "i focused", "i listened", "we decided", "i automated",
-    "i documented", "i mapped", "i invited", "i pushed", "i escalated",
-)  # fmt: skip
-_RESULT = (
-    "as a result", "in the end", "the result", "ended up", "we saw", "this led to",
-    "that led to", "which led to", "the outcome", "we shipped", "we delivered", "we launched",
-    "we reduced", "we cut", "we increased", "we improved", "we saved", "it reduced", "it cut",
-    "it saved", "which cut", "which saved", "which reduced", "which meant", "that meant",
-    "i learned", "i learnt", "the lesson", "since then", "by the end", "in the end",
-    "we finished", "we hit", "we met the", "we got", "went down", "went up", "dropped",
-    "were down", "was down", "were up", "was up", "the impact", "finally", "afterwards",
-    "the team now", "now the", "we closed", "the client", "it worked", "the fix worked",
-    "we won", "successfully", "on time", "was promoted",
-)  # fmt: skip
-_PROBLEM = (
-    "the problem", "the issue", "our problem", "the challenge", "was failing", "were failing",
-    "kept failing", "were losing", "was losing", "we were losing", "struggling", "was broken",
-    "were broken", "pain point", "wasn't working", "was not working", "didn't work",
-    "was too slow", "were too slow", "complained", "the risk", "the concern", "went wrong",
-    "the trouble", "was slow", "kept breaking", "was costing", "were complaining",
-)  # fmt: skip
-_EVIDENCE = (
-    "data showed", "the data", "we found", "i found", "the numbers", "evidence", "we measured",
-    "i measured", "analysis showed", "tests showed", "the logs", "for example",
-    "according to", "survey", "we saw that", "i saw that", "it turned out", "turned out",
-    "metrics", "dashboards", "benchmark", "a b test", "a/b test", "when we looked",
-    "when i looked", "showed that", "shows that", "research", "we traced", "i traced",
-    "we noticed", "i noticed", "the study", "feedback showed", "interviews showed",
-)  # fmt: skip
-_PROPOSAL = (
-    "i propose", "i'd propose", "i would propose", "i'd suggest", "i would suggest",
-    "i suggest", "i recommend", "i'd recommend", "i would recommend", "my proposal",
-    "my recommendation", "we should", "the fix is", "the fix was", "my suggestion",
-    "so we added", "what i'd do", "what i would do", "the solution", "my plan", "the plan is",
-    "i'd like to", "going forward", "the next step", "instead we", "we could",
+# The opening of an answer is its setting unless a later part's cue comes almost at once.
+MIN_OPENING_WORDS = 6
+# Words that begin an answer without saying anything yet ("sure so", "yeah good question").
+_PREAMBLE = frozenset(
+    {
+        "sure", "yeah", "yes", "okay", "ok", "so", "well", "right", "um", "uh", "honestly",
+        "good", "question",
+    }
 )  # fmt: skip
 
-CUES: dict[str, tuple[str, ...]] = {
-    "situation": _SITUATION,
-    "context": _SITUATION + _TASK,
-    "task": _TASK,
-    "action": _ACTION,
-    "result": _RESULT,
-    "problem": _PROBLEM,
-    "evidence": _EVIDENCE,
-    "proposal": _PROPOSAL,
-}
+
+def _past_action(tokens: Sequence[Token], i: int) -> bool:
+    if tokens[i].text != "i" or i + 1 >= len(tokens):
+        return False
+    verb = tokens[i + 1].text
+    after = tokens[i + 2].text if i + 2 < len(tokens) else ""
+    if verb in _NOT_ACTION or (verb == "took" and after == "over"):  # "i took over a team"
+        return False
+    return verb in _IRREGULAR_PAST or (len(verb) > 4 and verb.endswith("ed"))
+
+
+# In an opinion answer, "i'd" or "i would" with a verb is usually the proposal ("i'd put the
+# next sprint into onboarding"), except for verbs that hedge or object.
+_NOT_PROPOSAL = frozenset(
+    {
+        "be", "push", "argue", "think", "say", "guess", "imagine", "worry", "question",
+    }
+)  # fmt: skip
+
+
+def _pep_cues(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """Cues from the grammar of an opinion answer: measured figures are evidence, and
+    "i'd" or "i would" with a verb is a proposal."""
+    cues = [
+        (figure.index, "evidence", figure.written)
+        for figure in find_figures(tokens)
+        if figure.unit in ("percent", "money", "duration", "count")
+    ]
+    for i, token in enumerate(tokens):
+        if token.text == "i'd":
+            verb_at = i + 1
+        elif token.text == "i" and text_at(tokens, i + 1) == "would":
+            verb_at = i + 2
+        else:
+            continue
+        verb = text_at(tokens, verb_at)
+        if verb is not None and verb not in _NOT_PROPOSAL:
+            cues.append((i, "proposal", f"{token.text} {verb}"))
+    return cues
 
 
 def find_cues(tokens: Sequence[Token], framework: str) -> list[tuple[int, str, str]]:
@@ -100,33 +101,66 @@ def find_cues(tokens: Sequence[Token], framework: str) -> list[tuple[int, str, s
     for part in FRAMEWORK_PARTS[framework]:
         for start, _end, phrase in find_phrases(tokens, CUES[part]):
             cues.append((start, part, phrase))
+    if framework == "PEP":
+        cues += _pep_cues(tokens)
+    if "action" in FRAMEWORK_PARTS[framework]:
+        cued = {index for index, part, _ in cues if part == "action"}
+        for i in range(len(tokens)):
+            if i not in cued and _past_action(tokens, i):
+                cues.append((i, "action", f"i {tokens[i + 1].text}"))
     return sorted(cues)
+
+
+def best_bounds(cues: Sequence[tuple[int, int]], part_count: int, n: int) -> tuple[int, ...]:
+    """Part boundaries ``(0, b1, ..., n)`` for cues given as (token index, part number).
+
+    The parts cover the answer in order; the boundaries are chosen among the cue positions so
+    that the most cues fall inside their own part. On a tie the reading that finds more parts
+    wins ("we launched a new page" opening a story is its setting, not its result, when an
+    action and a result follow), then the earliest boundaries. Dynamic programming over the
+    candidate positions: parts x positions squared, where trying every combination of
+    boundaries took over a second on a long, rambling answer.
+    """
+    candidates = sorted({0, n, *(index for index, _ in cues)})
+    last = len(candidates) - 1
+    # before[k][j]: how many cues of part k lie before candidates[j].
+    before = []
+    for k in range(part_count):
+        own = sorted(index for index, part in cues if part == k)
+        before.append([bisect.bisect_left(own, c) for c in candidates])
+    # For each position where the parts so far end: (cues inside their own part, parts with
+    # a cue, the boundaries negated so that max() prefers the earliest).
+    Key = tuple[int, int, tuple[int, ...]]
+    best: dict[int, Key] = {0: (0, 0, ())}
+    for k in range(part_count):
+        final = k == part_count - 1
+        reached: dict[int, Key] = {}
+        for a, (score, found, path) in best.items():
+            for b in [last] if final else range(a, last + 1):
+                inside = before[k][b] - before[k][a]
+                key = (
+                    score + inside,
+                    found + (inside > 0),
+                    path if final else (*path, -candidates[b]),
+                )
+                if b not in reached or key > reached[b]:
+                    reached[b] = key
+        best = reached
+    return (0, *(-x for x in best[last][2]), n)
 
 
 def segment(tokens: Sequence[Token], framework: str) -> dict[str, tuple[int, int] | None]:
     """Each part's (first token, end token exclusive), or None where no cue supports it.
 
-    Boundaries are chosen among the cue positions so that the most cues fall inside their own
-    part, the parts kept in the framework's order; ties go to the earliest boundaries.
+    The boundaries are ``best_bounds``; a part with no cue of its own is not found, except
+    that the words before the first part found set the scene when there are enough of them.
     """
     parts = FRAMEWORK_PARTS[framework]
     n = len(tokens)
     cues = find_cues(tokens, framework)
     if not cues:
         return dict.fromkeys(parts)
-    candidates = sorted({0, n, *(index for index, _, _ in cues)})
-    best: tuple[int, tuple[int, ...]] | None = None
-    for cut in itertools.combinations_with_replacement(candidates, len(parts) - 1):
-        bounds = (0, *cut, n)
-        score = 0
-        for index, part, _ in cues:
-            k = next(k for k in range(len(parts)) if bounds[k] <= index < bounds[k + 1])
-            score += 1 if parts[k] == part else 0
-        # A part's cue counts only in that part, so the order of the parts decides.
-        if best is None or score > best[0]:
-            best = (score, bounds)
-    assert best is not None
-    bounds = best[1]
+    bounds = best_bounds([(index, parts.index(part)) for index, part, _ in cues], len(parts), n)
     own_cues: list[list[int]] = [
         [index for index, p, _ in cues if bounds[k] <= index < bounds[k + 1] and p == part]
         for k, part in enumerate(parts)
@@ -141,6 +175,14 @@ def segment(tokens: Sequence[Token], framework: str) -> dict[str, tuple[int, int
             # The part before was not found: the words before this part's first cue belong to
             # no part rather than to this one.
             starts.append(own_cues[k][0])
+    if starts[0] is None:
+        # Nobody opens with the action: words before the first part found set the scene.
+        opening = next((s for s in starts if s is not None), n)
+        first = 0
+        while first < opening and tokens[first].text in _PREAMBLE:
+            first += 1
+        if opening - first >= MIN_OPENING_WORDS:
+            starts[0] = first
     result: dict[str, tuple[int, int] | None] = {}
     for k, part in enumerate(parts):
         start = starts[k]
@@ -152,4 +194,4 @@ def segment(tokens: Sequence[Token], framework: str) -> dict[str, tuple[int, int
     return result
 
 
-__all__ = ["CUES", "FRAMEWORK_PARTS", "find_cues", "segment"]
+__all__ = ["FRAMEWORK_PARTS", "best_bounds", "find_cues", "segment"]
