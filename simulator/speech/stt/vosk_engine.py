@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +25,50 @@ ENGINE = "vosk"
 vosk.SetLogLevel(-1)
 
 
+# "ERROR (VoskAPI:ExpectToken():io-funcs.cc:209) Expected token ..."
+_KALDI_LINE = re.compile(r"^(?:ERROR|WARNING|LOG|VLOG\[\d+\]) \(VoskAPI:.*?:\d+\) ?")
+
+
+@contextmanager
+def _kaldi_errors() -> Iterator[list[str]]:
+    """Kaldi's messages while the block runs, kept off the terminal.
+
+    Kaldi writes errors straight to file descriptor 2, past Python and past SetLogLevel, so a
+    damaged model printed "ERROR (VoskAPI:ExpectToken()...)" above our own message. The
+    descriptor is pointed at a file for the duration; anything else written there meanwhile
+    (another thread's output) is passed on afterwards.
+    """
+    found: list[str] = []
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield found
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            for line in sink.read().decode("utf-8", "replace").splitlines():
+                if _KALDI_LINE.match(line):
+                    found.append(_KALDI_LINE.sub("", line).strip())
+                else:
+                    print(line, file=sys.stderr)
+
+
 def load_vosk_model(path: Path) -> vosk.Model:
     """A loaded model; the folder is checked first because Vosk only says that it failed."""
     check_vosk_model(path)
     try:
-        # Always an explicit path: Model(lang=...) downloads and may call sys.exit().
-        return vosk.Model(str(path))
-    except Exception as error:  # Vosk raises a bare Exception("Failed to create a model").
-        raise ModelError(f"Vosk could not load the model in {path} ({error}).") from None
+        with _kaldi_errors() as kaldi:
+            # Always an explicit path: Model(lang=...) downloads and may call sys.exit().
+            return vosk.Model(str(path))
+    except Exception:  # Vosk raises a bare Exception("Failed to create a model").
+        reason = f" (Kaldi says: {kaldi[-1].rstrip('.')})" if kaldi else ""
+        raise ModelError(
+            f"Vosk could not load the model in {path}{reason}. The folder may be damaged or "
+            "from an incompatible version; download the model again."
+        ) from None
 
 
 class VoskRecognizer:
