@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from simulator.core.analysis import ANALYSIS_VERSION, Targets, TargetsError, analyze
+from simulator.core.analysis import ANALYSIS_VERSION, Targets, TargetsError, analyze, findings
 from simulator.core.transcript import Transcript, Word
 
 
@@ -101,6 +101,20 @@ def test_pace_of_a_short_answer_is_called_rough() -> None:
         "Pace 150 words a minute: within the 130–160 comfortable range. "
         "A rough figure on an answer this short."
     )
+
+
+def test_verdicts_agree_with_the_numbers_shown() -> None:
+    targets = Targets()
+    near_limit = findings.filler_finding(2.96, 2, targets)
+    assert near_limit["message"].startswith("3.0 fillers a minute")
+    assert near_limit["verdict"] == "above"
+    assert findings.filler_finding(2.94, 2, targets)["verdict"] == "within"
+    assert findings.pace_finding(160.4, targets, 60.0)["verdict"] == "within"
+    assert findings.pace_finding(160.6, targets, 60.0)["verdict"] == "above"
+    assert findings.first_word_finding(3.04, targets)["verdict"] == "within"
+    assert findings.pause_finding([(5.0, 2.54)], targets)["verdict"] == "within"
+    assert findings.pause_finding([(5.0, 2.56)], targets)["verdict"] == "above"
+    assert findings.length_finding(59.6, (60, 120))["verdict"] == "within"  # shown as 1:00
 
 
 def test_headline_rule_looks_at_the_first_30_seconds() -> None:

@@ -20,6 +20,12 @@ def _clock(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+def _shown(value: float) -> float:
+    """The value as the sentence shows it. Verdicts are taken on this, so that "3.0 fillers a
+    minute" is never called fewer than 3 nor "Pace 160" faster than 130-160."""
+    return float(_n(value))
+
+
 def _verdict(value: float, low: float | None, high: float | None) -> str:
     if low is not None and value < low:
         return "below"
@@ -49,7 +55,7 @@ def pace_finding(wpm: float, targets: Targets, duration_s: float) -> dict[str, A
     low, high = targets.pace_comfortable
     wide_low, wide_high = targets.pace_acceptable
     band = f"{_n(low)}–{_n(high)} comfortable range"
-    verdict = _verdict(wpm, low, high)
+    verdict = _verdict(_shown(wpm), low, high)
     if verdict == "within":
         text = f"Pace {_n(wpm)} words a minute: within the {band}."
     elif verdict == "above":
@@ -65,7 +71,7 @@ def pace_finding(wpm: float, targets: Targets, duration_s: float) -> dict[str, A
 
 def filler_finding(per_min: float, count: int, targets: Targets) -> dict[str, Any]:
     limit = targets.fillers_per_min_max
-    verdict = "above" if per_min >= limit else "within"
+    verdict = "above" if round(per_min, 1) >= limit else "within"
     side = "more than" if verdict == "above" else "within"
     target = f"the target of fewer than {_n(limit)}"
     return finding(
@@ -79,7 +85,7 @@ def filler_finding(per_min: float, count: int, targets: Targets) -> dict[str, An
 
 def length_finding(duration: float, band: tuple[float, float]) -> dict[str, Any]:
     low, high = band
-    verdict = _verdict(duration, low, high)
+    verdict = _verdict(round(duration), low, high)  # shown as m:ss
     words = {"below": "shorter than", "above": "longer than", "within": "within"}[verdict]
     return finding(
         "duration_s",
@@ -97,7 +103,7 @@ def first_word_finding(seconds: float | None, targets: Targets) -> dict[str, Any
         return finding(
             "time_to_first_word_s", None, (None, limit), "above", "No words were recognised."
         )
-    verdict = "above" if seconds > limit else "within"
+    verdict = "above" if round(seconds, 1) > limit else "within"
     side = "later than" if verdict == "above" else "within"
     return finding(
         "time_to_first_word_s",
@@ -108,9 +114,14 @@ def first_word_finding(seconds: float | None, targets: Targets) -> dict[str, Any
     )
 
 
+def is_long_pause(seconds: float, limit: float) -> bool:
+    """Over the limit as shown to a tenth of a second: a "2.5 s" pause is not over 2.5 s."""
+    return round(seconds, 1) > limit
+
+
 def pause_finding(pauses: list[tuple[float, float]], targets: Targets) -> dict[str, Any]:
     limit = targets.long_pause_s
-    long_ones = [(s, d) for s, d in pauses if d > limit]
+    long_ones = [(s, d) for s, d in pauses if is_long_pause(d, limit)]
     longest = max((d for _, d in pauses), default=0.0)
     if not long_ones:
         text = f"No pause longer than {_n(limit)} s."
@@ -164,6 +175,7 @@ __all__ = [
     "finding",
     "first_word_finding",
     "headline_finding",
+    "is_long_pause",
     "length_finding",
     "numbers_finding",
     "pace_finding",

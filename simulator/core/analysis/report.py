@@ -30,7 +30,8 @@ from simulator.core.transcript import Transcript
 # Raised whenever a rule or a sentence changes, so `hotseat analyze --all` redoes old answers.
 # 2: the pace of an answer under 30 s is called a rough figure.
 # 3: structure reads grammar and the opening; fillers: approximations, "it literally".
-ANALYSIS_VERSION = 3
+# 4: verdicts are taken on values as shown ("3.0 fillers a minute" is not within "< 3").
+ANALYSIS_VERSION = 4
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
 
 _IMPACT_WORDS = (
@@ -128,7 +129,7 @@ def analyze(
         "articulation_wpm": articulation,
         "time_to_first_word_s": times.time_to_first_word_s,
         "pauses": [
-            {"start_s": s, "duration_s": d, "long": d > targets.long_pause_s}
+            {"start_s": s, "duration_s": d, "long": fnd.is_long_pause(d, targets.long_pause_s)}
             for s, d in times.pauses
         ],
         "longest_pause_s": times.longest_pause_s,
