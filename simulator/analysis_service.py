@@ -15,18 +15,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from simulator.audio.vad import voiced_spans
+from simulator.audio.resample import resample_pcm16
+from simulator.audio.speech_energy import speech_spans
 from simulator.audio.wav import read_audio_mono16
 from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
 
 RATE = 16000
-# 10 ms frames place pause edges to within a frame. Aggressiveness 3 trims the tail webrtcvad
-# otherwise counts as voice after each word: measured on the generated set, pause onsets move
-# from +0.06 s late (mode 2) to +0.02 s, and no 1.1 s pause is measured under 1 s.
-VAD_AGGRESSIVENESS = 3
-VAD_FRAME_MS = 10
 PAUSE_MERGE_S = 0.3  # silences shorter than this are part of speech, not pauses
 SLOT_MERGE_S = 0.1  # finer spans for finding voice with no word under it
 
@@ -35,9 +31,7 @@ def recording_spans(
     pcm: bytes, rate: int, min_gap_s: float = PAUSE_MERGE_S
 ) -> list[tuple[float, float]]:
     """Voiced (start_s, end_s) spans of mono int16 audio, as the analysis uses them."""
-    return voiced_spans(
-        pcm, rate, aggressiveness=VAD_AGGRESSIVENESS, frame_ms=VAD_FRAME_MS, min_gap_s=min_gap_s
-    )
+    return speech_spans(resample_pcm16(pcm, rate, RATE), min_gap_s=min_gap_s)
 
 
 def is_english(transcript: Transcript) -> bool:

@@ -15,6 +15,7 @@ from simulator.core.analysis import analyze
 from simulator.core.transcript import Transcript
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from tests.analysis.evalset import SpokenAnswer, build_long, precision_recall
+from tests.analysis.noisy import with_noise
 
 FILLER_SLACK_S = 0.3
 
@@ -34,18 +35,40 @@ def filler_hits(answer: SpokenAnswer, starts: list[float]) -> int:
     return hits
 
 
+def assert_pauses_found(answer: SpokenAnswer, onset_s: float, length_s: float) -> None:
+    """Every labelled pause found, none invented, each within the tolerances."""
+    pcm, rate = read_audio_mono16(answer.path, 16000)
+    report = analyze(Transcript(duration_s=answer.duration_s), recording_spans(pcm, rate))
+    found = [(p["start_s"], p["duration_s"]) for p in report["pauses"]]
+    where = (answer.path.name, answer.pauses, found)
+    assert len(found) == len(answer.pauses), where
+    for (start, length), (got_start, got_length) in zip(answer.pauses, found, strict=True):
+        assert abs(got_start - start) <= onset_s, where
+        assert abs(got_length - length) <= length_s, where
+
+
 def test_pauses_are_found_where_the_silences_were_put(eval_set: list[SpokenAnswer]) -> None:
     for answer in eval_set:
+        assert_pauses_found(answer, 0.15, 0.2)  # the issue's bars
         pcm, rate = read_audio_mono16(answer.path, 16000)
         report = analyze(Transcript(duration_s=answer.duration_s), recording_spans(pcm, rate))
-        found = [(p["start_s"], p["duration_s"]) for p in report["pauses"]]
-        assert len(found) == len(answer.pauses), (answer.name, answer.stretch, found)
-        for (start, length), (got_start, got_length) in zip(answer.pauses, found, strict=True):
-            assert abs(got_start - start) <= 0.15, (answer.name, answer.stretch, start, got_start)
-            assert abs(got_length - length) <= 0.2, (answer.name, answer.stretch, length)
         assert report["longest_pause_s"] == pytest.approx(max(p for _, p in answer.pauses), abs=0.2)
         first = report["time_to_first_word_s"]
         assert first == pytest.approx(1.2, abs=0.1)
+
+
+NOISY_ROOMS = [("white", 30), ("pink", 20), ("hum", 20), ("typing", 10)]
+
+
+@pytest.mark.parametrize(("kind", "snr_db"), NOISY_ROOMS)
+def test_pauses_are_found_in_a_noisy_room(
+    eval_set: list[SpokenAnswer], tmp_path: Path, kind: str, snr_db: float
+) -> None:
+    # A fan, an air conditioner, mains hum, someone typing. Labels: where speech sinks below
+    # the noise (tests/analysis/noisy.py). WebRTC's VAD invented or missed up to 24 of these
+    # 24 pauses in the same conditions (benchmarks/pause_noise.py).
+    for answer in eval_set:
+        assert_pauses_found(with_noise(answer, kind, snr_db, tmp_path), 0.2, 0.2)
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,8 @@ from simulator.core.transcript import Transcript
 # 2: the pace of an answer under 30 s is called a rough figure.
 # 3: structure reads grammar and the opening; fillers: approximations, "it literally".
 # 4: verdicts are taken on values as shown ("3.0 fillers a minute" is not within "< 3").
-ANALYSIS_VERSION = 4
+# 5: voice activity from speech-band energy over the room's floor, not WebRTC's VAD.
+ANALYSIS_VERSION = 5
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
 
 _IMPACT_WORDS = (
