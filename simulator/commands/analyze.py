@@ -93,14 +93,20 @@ def _open_store() -> Any:
 
 
 def _question(pack_id: str, question_id: str) -> Any:
-    """The question an answer was given to, from the packs installed now (None if gone)."""
+    """The question an answer was given to, from the packs installed now (None if gone).
+
+    A session drawn from several packs records its pack as "mix", and a pack may have been
+    removed since: then the question is looked up by its id in every pack, if only one has it.
+    """
     from simulator.library import load_library
 
     library = load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
     try:
         return library.get(pack_id).question(question_id)
     except KeyError:
-        return None
+        pass
+    found = [q for pack in library.packs for q in pack.questions if q.id == question_id]
+    return found[0] if len(found) == 1 else None
 
 
 def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[str, Any]:
@@ -143,6 +149,13 @@ def _run_all(args: argparse.Namespace, targets: Any) -> int:
 
     done: list[int] = []
     skipped: list[dict[str, Any]] = []
+    if not paths.layout().db_path.exists():
+        # Nothing recorded yet is nothing to redo, not a failure.
+        if args.json:
+            print_json({"version": ANALYSIS_VERSION, "analysed": [], "skipped": []})
+        else:
+            print("No saved answers yet; practise first with: hotseat")
+        return EXIT_OK
     with _open_store() as store:
         for row in store.list_sessions():
             session = store.get_session(row["id"])

@@ -24,13 +24,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 HEADLINE = "as a result we cut costs by twenty percent"
 
 
-def save_answer(home: Path, wav: Path, question_id: str = "tell-me-about-a-conflict") -> int:
+def save_answer(
+    home: Path,
+    wav: Path,
+    question_id: str = "tell-me-about-a-conflict",
+    pack_id: str = "no-such-pack",
+) -> int:
     """A finished session with one answer whose recording is ``wav``; returns the answer id."""
     layout = DataLayout(home)
     layout.ensure()
     with Store(layout.db_path) as store:
         session = store.create_session(
-            mode="practice", pack_id="no-such-pack", settings={}, started_at="2025-01-01T10:00:00"
+            mode="practice", pack_id=pack_id, settings={}, started_at="2025-01-01T10:00:00"
         )
         target = layout.answer_wav(session, 1, question_id)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -130,3 +135,27 @@ def test_the_users_targets_file_applies_when_no_targets_are_given(
     assert code == 2
     assert "targets.json" in err and "unknown target 'pace'" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_an_answer_from_a_mix_of_packs_is_judged_against_its_own_question(
+    eval_set: list[SpokenAnswer], hotseat_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Sessions drawn from several packs record the pack as "mix"; the question is still found.
+    answer_id = save_answer(
+        hotseat_home, eval_set[0].path, question_id="reduce-made-up-answers", pack_id="mix"
+    )
+    code, out, err = run(capsys, "analyze", "--answer", str(answer_id), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["band"] == [90, 150] and report["structure"]["framework"] == "free"
+
+
+def test_analyze_all_with_nothing_saved_is_not_a_failure(
+    hotseat_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "analyze", "--all")
+    assert code == 0 and "No saved answers yet" in out
+    code, out, _ = run(capsys, "analyze", "--all", "--json")
+    assert code == 0 and json.loads(out)["analysed"] == []
+    code, _, err = run(capsys, "analyze", "--answer", "7")
+    assert code == 1 and "no saved answers yet" in err
