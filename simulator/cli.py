@@ -12,7 +12,7 @@ import sys
 import traceback
 
 from simulator import __version__
-from simulator.commands import analyze, packs, practice, sessions, transcribe
+from simulator.commands import analyze, models, packs, practice, sessions, transcribe
 from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, error_line
 
 
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hotseat {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     subparsers = parser.add_subparsers(dest="command")
-    for module in (practice, transcribe, sessions, packs, analyze):
+    for module in (practice, transcribe, sessions, packs, analyze, models):
         module.add_parser(subparsers)
     return parser
 
