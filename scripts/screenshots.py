@@ -1,4 +1,5 @@
-"""Screenshots of the window for review: home, interview, end, settings, library, editor, feedback.
+"""Screenshots of the window for review: home, interview, end, settings, library, editor, feedback,
+and getting a speech model.
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -34,6 +35,7 @@ from simulator.services import AppServices
 from simulator.settings import SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
+from simulator.ui.model_install_dialog import ModelInstallDialog
 from simulator.ui.pages.end import AnswerSummary
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.window import MainWindow
@@ -182,6 +184,19 @@ def main() -> int:
         dialog.show()
         settle(app, lambda: window.tasks.pending == 0)
         save(dialog, folder, "05-settings.png")
+        getter = ModelInstallDialog(services, window.tasks, dialog)
+        getter.show()
+        settle(app, lambda: True, 0.2)
+        save(getter, folder, "11-get-model.png")
+        # As it looks half way through a download.
+        getter._set_running(True)
+        getter.progress_bar.setRange(0, 1000)
+        getter.progress_bar.setValue(430)
+        getter.status_label.setText("Downloading… 17 of 40 MB")
+        settle(app, lambda: True, 0.1)
+        save(getter, folder, "12-get-model-running.png")
+        getter._set_running(False)
+        getter.close()
         dialog.close()
 
         window.banners.clear("session-warning")

@@ -150,6 +150,28 @@ class AppServices:
         check_vosk_model(folder)
         return f"{folder.name} is a complete Vosk model."
 
+    def model_offers(self) -> list[tuple[str, int, str]]:
+        """Published English Vosk models: (name, size in MB, what it is good for)."""
+        from simulator.speech.stt.model_install import ENGLISH_MODELS
+
+        return [(offer.name, offer.size_mb, offer.about) for offer in ENGLISH_MODELS]
+
+    def install_model(
+        self,
+        source: str,
+        progress: Callable[[str, int, int | None], None],
+        cancelled: Callable[[], bool],
+    ) -> str | None:
+        """Install a Vosk model from a .zip, a published model's name or a URL (slow: off the
+        GUI thread; ``progress`` is called on that thread). Its folder, or None if cancelled;
+        ModelError says what went wrong."""
+        from simulator.speech.stt.model_install import InstallCancelled, install_model
+
+        try:
+            return str(install_model(source, self.layout.models_dir, progress, cancelled))
+        except InstallCancelled:
+            return None
+
     def prepare_recognizer(self) -> str:
         """Build and load the recogniser the settings ask for (slow); returns what it is."""
         recognizers = self.recognizers

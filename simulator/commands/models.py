@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from simulator import paths
-from simulator.commands.common import EXIT_OK, EXIT_USAGE, CommandError, print_json
+from simulator.commands.common import EXIT_OK, print_json
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -50,48 +49,36 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 class _Meter:
-    """A progress line on stderr, rewritten in place, at most once per percent."""
+    """A progress line on stderr, rewritten in place, at most once per percent and stage."""
 
-    def __init__(self, verb: str) -> None:
-        self.verb = verb
-        self.last = -1
+    def __init__(self) -> None:
+        self.shown: tuple[str, int] | None = None
 
-    def __call__(self, done: int, total: int | None) -> None:
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
         if total:
             percent = done * 100 // total
-            if percent == self.last:
+            if self.shown == (stage, percent):
                 return
-            self.last = percent
-            text = f"{self.verb}: {percent}% of {total / 1e6:.0f} MB"
+            if self.shown and self.shown[0] != stage:
+                print(file=sys.stderr)
+            self.shown = (stage, percent)
+            text = f"{stage}: {percent}% of {total / 1e6:.0f} MB"
         else:
-            text = f"{self.verb}: {done / 1e6:.0f} MB"
+            text = f"{stage}: {done / 1e6:.0f} MB"
         print(f"\r{text}", end="", file=sys.stderr, flush=True)
 
     def end(self) -> None:
-        if self.last >= 0:
+        if self.shown:
             print(file=sys.stderr)
 
 
 def run_install(args: argparse.Namespace) -> int:
-    from simulator.speech.stt.model_install import ENGLISH_MODELS, download_model, install_zip
+    from simulator.speech.stt.model_install import install_model
 
-    models_dir = paths.layout().models_dir
-    source: str = args.source
-    offers = {m.name: m for m in ENGLISH_MODELS}
-    unpacking = _Meter("Unpacking")
-    if Path(source).is_file():
-        installed = install_zip(Path(source), models_dir, unpacking)
-    elif source in offers or source.startswith(("http://", "https://")):
-        url = offers[source].url if source in offers else source
-        print(f"Downloading {url}", file=sys.stderr)
-        downloading = _Meter("Downloading")
-        installed = download_model(url, models_dir, downloading, unpacking=unpacking)
-        downloading.end()
-    else:
-        raise CommandError(
-            f"{source} is neither a file, a model name nor a web address; see: hotseat models list",
-            EXIT_USAGE,
-        )
-    unpacking.end()
+    meter = _Meter()
+    try:
+        installed = install_model(args.source, paths.layout().models_dir, meter)
+    finally:
+        meter.end()
     print(f"Installed {installed.name} in {installed}")
     return EXIT_OK

@@ -8,7 +8,7 @@ Every method here may be slow; the window calls them through ``ui.tasks`` except
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -66,6 +66,20 @@ class WindowServices(Protocol):
 
     def check_model(self, path: str) -> str:
         """A verdict on a Vosk model folder; raises ModelError saying what is wrong."""
+        ...
+
+    def model_offers(self) -> list[tuple[str, int, str]]:
+        """Published English Vosk models: (name, size in MB, what it is good for)."""
+        ...
+
+    def install_model(
+        self,
+        source: str,
+        progress: Callable[[str, int, int | None], None],
+        cancelled: Callable[[], bool],
+    ) -> str | None:
+        """Install a model from a .zip, a model's name or a URL (slow; progress is called on
+        the worker thread); its folder, or None if cancelled; raises ModelError."""
         ...
 
     def prepare_recognizer(self) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
+from simulator.ui.model_install_dialog import ModelInstallDialog
 from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
 from simulator.ui.services_api import Voice, WindowServices, sorted_voices
 from simulator.ui.tasks import TaskRunner
@@ -47,12 +48,13 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings — Hotseat")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         self.settings = settings
         self.saved_settings: Settings | None = None
         self._services = services
         self._file = settings_file
         self._tasks = tasks
+        self.model_install_dialog: ModelInstallDialog | None = None
         self._build()
         self._load(settings)
         self._tasks.run_task(services.list_voices, self._voices_listed, self._voices_failed)
@@ -91,10 +93,14 @@ class SettingsDialog(QDialog):
         self.check_button = QPushButton("Check")
         self.check_button.setAccessibleName("Check the Vosk model folder")
         self.check_button.clicked.connect(self.check_model)
+        self.get_model_button = QPushButton("Get a model…")
+        self.get_model_button.setAccessibleName("Download or import a Vosk model")
+        self.get_model_button.clicked.connect(self.get_model)
         model_row = QHBoxLayout()
         model_row.addWidget(self.model_edit, 1)
         model_row.addWidget(self.browse_button)
         model_row.addWidget(self.check_button)
+        model_row.addWidget(self.get_model_button)
         self.model_verdict = QLabel("")
         self.model_verdict.setWordWrap(True)
         self.model_verdict.setAccessibleName("Model check result")
@@ -178,6 +184,20 @@ class SettingsDialog(QDialog):
         if folder:
             self.model_edit.setText(folder)
             self.check_model()
+
+    def get_model(self) -> None:
+        """Download or import a model; the installed folder becomes the chosen one."""
+        dialog = ModelInstallDialog(self._services, self._tasks, self)
+        self.model_install_dialog = dialog
+        dialog.finished.connect(lambda _result: self._model_installed(dialog))
+        dialog.open()
+
+    def _model_installed(self, dialog: ModelInstallDialog) -> None:
+        self.model_install_dialog = None
+        if dialog.installed_path:
+            self.model_edit.setText(dialog.installed_path)
+            self.check_model()
+        dialog.deleteLater()
 
     def check_model(self) -> None:
         path = self.model_edit.text().strip()

@@ -63,6 +63,8 @@ QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: 1px s
     {ACCENT_DARK}; font-weight: 600; padding: 9px 22px; }}
 QPushButton[role="primary"]:hover {{ background: {ACCENT_DARK}; }}
 QPushButton[role="primary"]:focus {{ border: 2px solid #123a35; }}
+QPushButton[role="primary"]:disabled {{ background: #9fb9b6; border-color: #9fb9b6;
+    color: #eef3f2; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {ACCENT};
     text-decoration: underline; padding: 0 2px; }}
 QListWidget {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;

@@ -1,13 +1,19 @@
 """Installing a Vosk model from a zip or over HTTP: checked, atomic, and never half-installed.
 
 Downloads go to a real HTTP server on loopback; the slow test installs the real Korean model
-that way through ``hotseat models install`` and then transcribes with it.
+that way through ``hotseat models install`` and then transcribes with it (in processes of
+their own: loading a second Kaldi model in the test process changed a later Vosk test's
+output).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
+import os
+import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -15,7 +21,6 @@ from pathlib import Path
 
 import pytest
 
-from simulator.cli import main
 from simulator.speech.errors import ModelError
 from simulator.speech.stt.model_install import InstallCancelled, download_model, install_zip
 from simulator.speech.stt.models import check_vosk_model
@@ -181,27 +186,32 @@ def test_cancelling_a_download_leaves_nothing(tmp_path: Path, web: tuple[str, Pa
     assert list(models.iterdir()) == []
 
 
+def hotseat(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The ``hotseat`` command in its own process, as a user runs it."""
+    env = {**os.environ, "HOTSEAT_HOME": str(home)}
+    command = [sys.executable, "-m", "simulator", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
 @pytest.mark.slow
 def test_hotseat_models_install_downloads_a_real_model_that_then_transcribes(
     tmp_path: Path,
     web: tuple[str, Path],
     korean_model: Path,
     korean_answer: SpokenAnswer,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
 ) -> None:
     base, site = web
-    zip_folder(
-        korean_model, site / "vosk-model-small-ko-0.22.zip", inside="vosk-model-small-ko-0.22"
-    )
-    monkeypatch.setenv("HOTSEAT_HOME", str(tmp_path / "home"))
-    assert main(["models", "install", f"{base}/vosk-model-small-ko-0.22.zip"]) == 0
-    out, err = capsys.readouterr()
-    assert "Installed vosk-model-small-ko-0.22" in out and "Downloading" in err
-    assert main(["models", "list", "--json"]) == 0
-    listed = capsys.readouterr().out
-    assert "vosk-model-small-ko-0.22" in listed
+    name = "vosk-model-small-ko-0.22"
+    zip_folder(korean_model, site / f"{name}.zip", inside=name)
+    home = tmp_path / "home"
+    installed = hotseat(home, "models", "install", f"{base}/{name}.zip")
+    assert installed.returncode == 0, installed.stderr
+    assert f"Installed {name}" in installed.stdout
+    assert "Downloading: 100%" in installed.stderr and "Unpacking: 100%" in installed.stderr
+    listed = hotseat(home, "models", "list", "--json")
+    assert name in json.loads(listed.stdout)["installed"][0]
     # Found on its own in the models folder, loaded and used.
-    assert main(["transcribe", str(korean_answer.path), "--engine", "vosk", "--json"]) == 0
-    transcript = capsys.readouterr().out
-    assert '"model": "vosk-model-small-ko-0.22"' in transcript and '"words": [' in transcript
+    result = hotseat(home, "transcribe", str(korean_answer.path), "--engine", "vosk", "--json")
+    assert result.returncode == 0, result.stderr
+    transcript = json.loads(result.stdout)
+    assert transcript["model"] == name and len(transcript["words"]) >= 5

@@ -175,6 +175,7 @@ class FakeServices:
         self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
         self.mic_checks = 0
         self.closed = False
+        self.models_dir = Path("models-not-set")  # the ``services`` fixture gives a tmp one
 
     def list_voices(self) -> list[Any]:
         from simulator.speech.tts import VoiceInfo
@@ -191,6 +192,23 @@ class FakeServices:
         if not self.microphone_ok:
             raise NoMicrophoneError("No microphone was found; connect one.")
         return "Desk microphone"
+
+    def model_offers(self) -> list[tuple[str, int, str]]:
+        return [("vosk-model-test-0.1", 1, "a test model")]
+
+    def install_model(
+        self,
+        source: str,
+        progress: Callable[[str, int, int | None], None],
+        cancelled: Callable[[], bool],
+    ) -> str | None:
+        # The real installer, into a folder of the test's: only the model list is made up.
+        from simulator.speech.stt.model_install import InstallCancelled, install_model
+
+        try:
+            return str(install_model(source, self.models_dir, progress, cancelled))
+        except InstallCancelled:
+            return None
 
     def check_model(self, path: str) -> str:
         from simulator.speech.stt.models import check_vosk_model
@@ -243,8 +261,10 @@ class FakeServices:
 
 
 @pytest.fixture
-def services() -> FakeServices:
-    return FakeServices()
+def services(tmp_path: Path) -> FakeServices:
+    fake = FakeServices()
+    fake.models_dir = tmp_path / "models"
+    return fake
 
 
 @pytest.fixture

@@ -197,6 +197,31 @@ def download_model(
         archive.unlink(missing_ok=True)
 
 
+def install_model(
+    source: str,
+    models_dir: Path,
+    progress: Callable[[str, int, int | None], None] | None = None,
+    cancelled: Callable[[], bool] = _never,
+) -> Path:
+    """Install from ``source``: a .zip file, a name in ENGLISH_MODELS, or an http(s) address.
+
+    ``progress(stage, done, total)`` hears "Downloading" and then "Unpacking".
+    """
+
+    def stage(name: str) -> Progress | None:
+        if progress is None:
+            return None
+        return lambda done, total: progress(name, done, total)
+
+    offers = {offer.name: offer for offer in ENGLISH_MODELS}
+    if Path(source).is_file():
+        return install_zip(Path(source), models_dir, stage("Unpacking"), cancelled)
+    if source in offers or source.startswith(("http://", "https://")):
+        url = offers[source].url if source in offers else source
+        return download_model(url, models_dir, stage("Downloading"), cancelled, stage("Unpacking"))
+    raise ModelError(f"{source} is neither a file, a model's name nor a web address.")
+
+
 def _disk_message(error: OSError, folder: Path) -> str:
     if error.errno == 28:  # ENOSPC
         return f"Not enough free disk space in {folder} for the model."
@@ -216,5 +241,6 @@ __all__ = [
     "ModelOffer",
     "Progress",
     "download_model",
+    "install_model",
     "install_zip",
 ]
