@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.analysis_eval import pause_errors
 from simulator.analysis_service import recording_spans
 from simulator.audio.vad import voiced_spans
 from simulator.audio.wav import read_audio_mono16
@@ -34,7 +35,6 @@ DETECTORS: dict[str, Detector] = {
     "webrtc (mode 3)": lambda pcm, rate: voiced_spans(pcm, rate, 3, 10),
     "speech energy": recording_spans,
 }
-MATCH_S = 0.5
 
 
 def score(answers: list[SpokenAnswer], detect: Detector) -> str:
@@ -42,17 +42,8 @@ def score(answers: list[SpokenAnswer], detect: Detector) -> str:
     for answer in answers:
         pcm, rate = read_audio_mono16(answer.path, 16000)
         report = analyze(Transcript(duration_s=answer.duration_s), detect(pcm, rate))
-        found = [(p["start_s"], p["duration_s"]) for p in report["pauses"]]
-        for start, length in answer.pauses:
-            near = [f for f in found if abs(f[0] - start) <= MATCH_S]
-            if not near:
-                missed += 1
-                continue
-            best = min(near, key=lambda f: abs(f[0] - start))
-            found.remove(best)
-            onsets.append(abs(best[0] - start))
-            lengths.append(abs(best[1] - length))
-        extra += len(found)
+        o, ln, m, e = pause_errors(answer, report)
+        onsets, lengths, missed, extra = onsets + o, lengths + ln, missed + m, extra + e
     worst = f"onset {max(onsets):.2f} s, length {max(lengths):.2f} s" if onsets else "-"
     return f"{worst:30} missed {missed:2}, invented {extra:2}"
 

@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from simulator.speech.errors import ModelError
 from simulator.speech.stt.models import check_vosk_model
@@ -142,13 +143,26 @@ def _unpack(
         destination = staging.joinpath(*relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
         with bundle.open(member) as source, destination.open("wb") as sink:
-            while chunk := source.read(CHUNK):
-                if cancelled():
-                    raise InstallCancelled
-                sink.write(chunk)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+            done = _copy(source, sink, done, total, progress, cancelled)
+
+
+def _copy(
+    source: IO[bytes],
+    sink: IO[bytes],
+    done: int,
+    total: int | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+) -> int:
+    """Copy in chunks, reporting and checking for a cancel between them; bytes done after."""
+    while chunk := source.read(CHUNK):
+        if cancelled():
+            raise InstallCancelled
+        sink.write(chunk)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    return done
 
 
 def download_model(
@@ -170,15 +184,8 @@ def download_model(
             with urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:
                 length = response.headers.get("Content-Length")
                 total = int(length) if length and length.isdigit() else None
-                done = 0
                 with archive.open("wb") as sink:
-                    while chunk := response.read(CHUNK):
-                        if cancelled():
-                            raise InstallCancelled
-                        sink.write(chunk)
-                        done += len(chunk)
-                        if progress:
-                            progress(done, total)
+                    done = _copy(response, sink, 0, total, progress, cancelled)
             if total is not None and done != total:
                 raise ModelError(f"The download of {name} stopped early ({done} of {total} bytes).")
         except urllib.error.HTTPError as error:
