@@ -1,5 +1,5 @@
 """Screenshots of the window for review: home, interview, end, settings, library, editor, feedback,
-and getting a speech model.
+getting a speech model, and past sessions.
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -30,6 +30,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
+from simulator.audio.wav import WavWriter
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import SettingsFile
@@ -40,6 +41,7 @@ from simulator.ui.pages.end import AnswerSummary
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.window import MainWindow
 from tests.support import sample_answer
+from tests.support.saved_sessions import save_session
 
 ANSWER = (
     "At my last job two of us disagreed about whether to rewrite the billing service. "
@@ -232,6 +234,25 @@ def main() -> int:
         drive_last_answer(window, analysis)
         settle(app, lambda: True, 0.2)
         save(window, folder, "10-interview-last-answer.png")
+
+        quiet = Path(os.environ[paths.HOME_ENV]) / "quiet.wav"
+        with WavWriter(quiet, 16000) as writer:
+            writer.write(b"\0\0" * 16000 * 6)
+        for started, pack, status in [
+            ("2026-11-18T19:40:00", "behavioral-core", "complete"),
+            ("2026-11-20T08:15:00", "leadership-principles", "aborted"),
+            ("2026-11-22T21:05:00", "mix", "complete"),
+        ]:
+            save_session(started, pack, quiet, status)
+        window.show_home()
+        window.home.history_button.click()
+        settle(app, lambda: window.history.page.sessions_list.count() == 3)
+        save(window, folder, "13-history.png")
+        window.history.page.open_button.click()
+        settle(app, lambda: window.stack.currentWidget() is window.end)
+        window.end.answer_rows[0].show_feedback(True)
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "14-history-session.png")
     finally:
         window.shutdown()
         services.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -93,10 +93,7 @@ class ModelInstallDialog(QDialog):
             item = QListWidgetItem(f"{name}  ·  {size}\n{about}")
             item.setData(NAME_ROLE, name)
             self.offers.addItem(item)
-        for row in range(self.offers.count()):
-            # Room for the selection's border, which the style adds around two lines of text.
-            height = self.offers.sizeHintForRow(row) + 10
-            self.offers.item(row).setSizeHint(QSize(0, height))
+        style.room_for_selection(self.offers)
         self.offers.setCurrentRow(0)
         rows = self.offers.count()
         self.offers.setFixedHeight(sum(self.offers.sizeHintForRow(i) for i in range(rows)) + 16)

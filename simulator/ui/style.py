@@ -7,8 +7,9 @@ their state in words.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget
 
 BACKGROUND = "#f5f4f0"
 SURFACE = "#ffffff"
@@ -109,6 +110,13 @@ def palette() -> QPalette:
     ):
         result.setColor(role, QColor(value))
     return result
+
+
+def room_for_selection(items: QListWidget) -> None:
+    """Give each item of a plain list room for the border the stylesheet draws around the
+    selected one; without it a two-line item is cut to one elided line when selected."""
+    for row in range(items.count()):
+        items.item(row).setSizeHint(QSize(0, items.sizeHintForRow(row) + 10))
 
 
 def apply(app: QApplication) -> None:

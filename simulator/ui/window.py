@@ -24,6 +24,7 @@ from simulator.ports import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
+from simulator.ui.history_flow import HistoryFlow
 from simulator.ui.library_flow import LibraryFlow
 from simulator.ui.pages.end import EndPage, SessionAnswers
 from simulator.ui.pages.home import HomePage
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         )
         self.library_flow.home_requested.connect(self.show_home)
         self.library_flow.library_changed.connect(self.set_library)
+        self.history = HistoryFlow(services, self.tasks, self.stack, self.end, library)
+        self.history.home_requested.connect(self.show_home)
+        self.home.history_requested.connect(self.history.show_history)
 
         self.home.start_requested.connect(lambda: self.start_session())
         self.home.settings_requested.connect(self.open_settings)
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
     def set_library(self, library: Library) -> None:
         """Use a reloaded library (a pack was saved or deleted) on every page."""
         self.library = library
+        self.history.library = library
         self.home.set_library(library)
 
     # --- settings -------------------------------------------------------------------------

@@ -83,6 +83,23 @@ class SessionAnswers:
             ]
 
 
+def summaries_from_session(session: dict[str, Any]) -> list[AnswerSummary]:
+    """A saved session's answers (as ``get_session`` returns them) for the end page."""
+    return [
+        AnswerSummary(
+            position=int(answer.get("position") or index + 1),
+            question=str(answer.get("question_text") or ""),
+            duration_s=answer.get("duration_s"),
+            transcript=str(answer.get("transcript") or ""),
+            audio_path=str(answer.get("audio_path") or ""),
+            engine=str(answer.get("engine") or ""),
+            words=tuple(answer.get("words") or ()),
+            analysis=answer.get("analysis") if isinstance(answer.get("analysis"), dict) else None,
+        )
+        for index, answer in enumerate(session.get("answers") or ())
+    ]
+
+
 class AnswerRow(QFrame):
     """A card for one answer: question, duration, transcript, Play/Stop, its feedback."""
 
@@ -155,6 +172,7 @@ class AnswerRow(QFrame):
 class EndPage(QWidget):
     practice_again_requested = Signal()
     home_requested = Signal()
+    history_requested = Signal()  # back from a past session to the list of sessions
     problem = Signal(str)  # a message for the banner (a recording that cannot play)
 
     def __init__(self, play: PlayFunction | None = None, parent: QWidget | None = None) -> None:
@@ -199,7 +217,8 @@ class EndPage(QWidget):
         buttons = QHBoxLayout()
         self.home_button = QPushButton("Home")
         self.home_button.setAccessibleName("Back to the home page")
-        self.home_button.clicked.connect(self.home_requested.emit)
+        self.home_button.clicked.connect(self._back)
+        self.reviewing = False  # showing a past session, not the one just finished
         self.again_button = QPushButton("Practice again")
         self.again_button.setProperty("role", "primary")
         self.again_button.setAccessibleName("Practice again with the same pack")
@@ -209,9 +228,27 @@ class EndPage(QWidget):
         buttons.addWidget(self.again_button)
         outer.addLayout(buttons)
 
+    def _back(self) -> None:
+        (self.history_requested if self.reviewing else self.home_requested).emit()
+
+    def show_review(self, session: dict[str, Any], heading: str) -> None:
+        """A past session, opened from the list of sessions."""
+        self.show_results(
+            int(session["id"]), str(session.get("status")), summaries_from_session(session)
+        )
+        self.reviewing = True
+        self.title_label.setText(heading)
+        self.home_button.setText("Back to past sessions")
+        self.home_button.setAccessibleName("Back to the list of past sessions")
+        self.again_button.setVisible(False)
+
     def show_results(
         self, session_id: int | None, status: str, answers: list[AnswerSummary]
     ) -> None:
+        self.reviewing = False
+        self.home_button.setText("Home")
+        self.home_button.setAccessibleName("Back to the home page")
+        self.again_button.setVisible(True)
         self.stop_playback()
         for row in self.answer_rows:
             self._rows_layout.removeWidget(row)

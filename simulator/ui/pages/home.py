@@ -45,6 +45,7 @@ class HomePage(QWidget):
     start_requested = Signal()
     settings_requested = Signal()
     browse_requested = Signal()
+    history_requested = Signal()
     engine_changed = Signal(str)
 
     def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
@@ -58,9 +59,13 @@ class HomePage(QWidget):
         self.browse_button = QPushButton("&Browse questions…")
         self.browse_button.setAccessibleName("Browse, search and edit all the questions")
         self.browse_button.clicked.connect(self.browse_requested.emit)
+        self.history_button = QPushButton("&Past sessions…")
+        self.history_button.setAccessibleName("Open your past sessions and their feedback")
+        self.history_button.clicked.connect(self.history_requested.emit)
         title_row = QHBoxLayout()
         title_row.addWidget(title)
         title_row.addStretch(1)
+        title_row.addWidget(self.history_button)
         title_row.addWidget(self.browse_button)
         subtitle = QLabel(
             "Choose a set of questions. The interviewer reads each one aloud; you answer out "
@@ -92,6 +97,7 @@ class HomePage(QWidget):
 
     def _set_tab_order(self) -> None:
         order = [
+            self.history_button,
             self.browse_button,
             self.source.pack_button,
             self.source.mix_button,

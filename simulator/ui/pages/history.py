@@ -1,0 +1,127 @@
+"""Past sessions: every saved session, newest first, to open again with its answers and feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator.ui import style
+from simulator.ui.question_query import MIX_LABEL
+from simulator.ui.widgets.feedback_text import clock
+
+SESSION_ROLE = Qt.ItemDataRole.UserRole
+STATUS_WORDS = {"aborted": "ended early", "recovered": "recovered after a crash"}
+
+
+def when(started_at: str | None) -> str:
+    """'Mon 23 Nov 2026, 14:05' from a stored ISO time; the raw text if it is not one."""
+    try:
+        moment = datetime.fromisoformat(str(started_at))
+    except ValueError:
+        return str(started_at or "unknown time")
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+
+
+def describe(session: Mapping[str, Any], pack_titles: Mapping[str, str]) -> str:
+    """Two lines for a session: when and what, then how much and how it ended."""
+    pack_id = str(session.get("pack_id") or "")
+    pack = "Mixed categories" if pack_id == MIX_LABEL else pack_titles.get(pack_id, pack_id)
+    count = int(session.get("answer_count") or 0)
+    details = [f"{count} answer{'s' if count != 1 else ''}"]
+    details.append(f"{clock(float(session.get('total_duration_s') or 0.0))} recorded")
+    status = STATUS_WORDS.get(str(session.get("status")))
+    if status:
+        details.append(status)
+    return f"{when(session.get('started_at'))}  ·  {pack}\n{'  ·  '.join(details)}"
+
+
+class HistoryPage(QWidget):
+    open_requested = Signal(int)  # a session id
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
+        outer.setSpacing(style.SPACING)
+        title = QLabel("Past sessions")
+        title.setProperty("role", "title")
+        subtitle = QLabel("Open a session to hear your answers again and read their feedback.")
+        subtitle.setProperty("role", "subtitle")
+        outer.addWidget(title)
+        outer.addWidget(subtitle)
+        self.sessions_list = QListWidget()
+        self.sessions_list.setAccessibleName("Saved sessions, newest first")
+        self.sessions_list.itemActivated.connect(lambda _item: self._open())
+        self.sessions_list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        outer.addWidget(self.sessions_list, 1)
+        self.empty_label = QLabel("No sessions yet. Practise once and it will be listed here.")
+        self.empty_label.setProperty("role", "muted")
+        self.empty_label.setVisible(False)
+        outer.addWidget(self.empty_label)
+        self.status_label = QLabel("")
+        self.status_label.setProperty("role", "muted")
+        outer.addWidget(self.status_label)
+        self.back_button = QPushButton("Home")
+        self.back_button.setAccessibleName("Back to the home page")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setProperty("role", "primary")
+        self.open_button.setAccessibleName("Open the chosen session")
+        self.open_button.clicked.connect(self._open)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        outer.addLayout(buttons)
+        self._update_buttons()
+
+    def show_loading(self) -> None:
+        self.status_label.setText("Loading…")
+
+    def show_sessions(self, sessions: list[dict[str, Any]], pack_titles: Mapping[str, str]) -> None:
+        """List ``sessions`` (as the store lists them, newest first)."""
+        kept = self.selected_session_id()
+        self.sessions_list.clear()
+        for session in sessions:
+            item = QListWidgetItem(describe(session, pack_titles))
+            item.setData(SESSION_ROLE, int(session["id"]))
+            self.sessions_list.addItem(item)
+        style.room_for_selection(self.sessions_list)
+        rows = [self.sessions_list.item(i).data(SESSION_ROLE) for i in range(len(sessions))]
+        self.sessions_list.setCurrentRow(rows.index(kept) if kept in rows else 0)
+        self.empty_label.setVisible(not sessions)
+        self.sessions_list.setVisible(bool(sessions))
+        self.status_label.setText("")
+        self._update_buttons()
+        self.sessions_list.setFocus()
+
+    def show_problem(self, message: str) -> None:
+        self.status_label.setText(message)
+
+    def selected_session_id(self) -> int | None:
+        item = self.sessions_list.currentItem()
+        return int(item.data(SESSION_ROLE)) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.selected_session_id() is not None)
+
+    def _open(self) -> None:
+        session_id = self.selected_session_id()
+        if session_id is not None:
+            self.open_requested.emit(session_id)
+
+
+__all__ = ["HistoryPage", "describe", "when"]

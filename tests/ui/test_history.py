@@ -1,0 +1,90 @@
+"""Past sessions: listed newest first from the real store, opened again with their feedback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QStackedWidget
+
+from simulator import paths
+from simulator.library import load_library
+from simulator.services import AppServices
+from simulator.settings import Settings
+from simulator.ui.history_flow import HistoryFlow
+from simulator.ui.pages.end import EndPage
+from simulator.ui.pages.history import describe, when
+from simulator.ui.tasks import TaskRunner
+from tests.support.saved_sessions import save_session
+from tests.support.speech_samples import flite_wav
+
+
+@pytest.fixture
+def flow(qtbot: Any, hotseat_home: Path) -> Any:
+    services = AppServices(Settings(), paths.layout())
+    tasks = TaskRunner()
+    stack = QStackedWidget()
+    end = EndPage(play=lambda path, start=0.0: None)  # type: ignore[arg-type,return-value]
+    stack.addWidget(end)
+    library = load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
+    history = HistoryFlow(services, tasks, stack, end, library)
+    qtbot.addWidget(stack)
+    yield history
+    tasks.shutdown()
+
+
+def test_with_nothing_saved_the_page_says_so(qtbot: Any, flow: Any) -> None:
+    flow.show_history()
+    qtbot.waitUntil(lambda: not flow.page.empty_label.isHidden())
+    assert flow.page.sessions_list.isHidden() and not flow.page.open_button.isEnabled()
+
+
+def test_sessions_are_listed_newest_first_and_open_with_their_feedback(
+    qtbot: Any, flow: Any, tmp_path: Path, hotseat_home: Path
+) -> None:
+    wav = flite_wav("As a result we cut the costs by twenty percent.", tmp_path / "a.wav")
+    older = save_session("2026-11-20T09:30:00", "behavioral-core", wav, status="aborted")
+    newer = save_session("2026-11-22T18:05:00", "mix", wav)
+    flow.show_history()
+    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 2)
+    texts = [flow.page.sessions_list.item(i).text() for i in range(2)]
+    assert texts[0].startswith("Sun 22 Nov 2026, 18:05  ·  Mixed categories")
+    assert texts[1].startswith("Fri 20 Nov 2026, 09:30  ·  Behavioral core")
+    assert "1 answer  ·  0:06 recorded  ·  ended early" in texts[1]
+    assert flow.page.selected_session_id() == newer
+
+    flow.page.sessions_list.setCurrentRow(1)
+    flow.page.open_button.click()
+    qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.end_page)
+    end = flow.end_page
+    assert end.title_label.text() == "Session of Fri 20 Nov 2026, 09:30"
+    assert end.session_id == older and len(end.answer_rows) == 1
+    row = end.answer_rows[0]
+    assert row.question_label.text() == "1. What did you change?"
+    assert row.answer.analysis is not None and row.answer.analysis["numbers"] == ["20%"]
+    assert end.again_button.isHidden() and end.home_button.text() == "Back to past sessions"
+
+    end.home_button.click()  # back to the list, which is read again
+    qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.page)
+    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 2)
+    # A session just finished shows the usual buttons again.
+    end.show_results(99, "complete", [])
+    assert not end.again_button.isHidden() and end.home_button.text() == "Home"
+
+
+def test_descriptions_read_well_even_for_odd_rows() -> None:
+    assert when("not a time") == "not a time"
+    row = {"pack_id": "gone", "answer_count": 0, "total_duration_s": None, "status": "complete"}
+    assert describe({**row, "started_at": "2026-01-05T07:00:00"}, {}) == (
+        "Mon 5 Jan 2026, 07:00  ·  gone\n0 answers  ·  0:00 recorded"
+    )
+
+
+def test_the_home_page_leads_to_past_sessions_and_back(qtbot: Any, window: Any) -> None:
+    window.home.history_button.click()
+    page = window.history.page
+    assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: not page.empty_label.isHidden())
+    page.back_button.click()
+    assert window.stack.currentWidget() is window.home
