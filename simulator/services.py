@@ -201,6 +201,12 @@ class AppServices:
         finally:
             store.close()
 
+    def delete_session(self, session_id: int) -> bool:
+        """Delete a session and its recordings; StoreError says why it could not be."""
+        from simulator.forget import delete_session
+
+        return delete_session(self.layout, session_id)
+
     def update_settings(self, settings: Settings) -> None:
         """Use new settings; the voice and recogniser are rebuilt if theirs changed."""
         old, self.settings = self.settings, settings

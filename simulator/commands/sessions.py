@@ -1,4 +1,4 @@
-"""``hotseat sessions list|show``: the saved sessions, as text or JSON."""
+"""``hotseat sessions list|show|delete``: the saved sessions, as text or JSON; deleting one."""
 
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
+    delete = actions.add_parser("delete", help="delete a session with its recordings")
+    delete.add_argument("id", type=int)
+    delete.set_defaults(handler=run_delete)
 
 
 def _open() -> Store | None:
@@ -74,6 +77,15 @@ def run_show(args: argparse.Namespace) -> int:
         print_json(session)
         return EXIT_OK
     _print_session(session)
+    return EXIT_OK
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from simulator.forget import delete_session
+
+    if not delete_session(paths.layout(), args.id):
+        raise CommandError(f"no session with id {args.id}")
+    print(f"Deleted session {args.id} and its recordings.")
     return EXIT_OK
 
 

@@ -39,6 +39,7 @@ class HistoryFlow(QObject):
         stack.addWidget(self.page)
         self.page.back_requested.connect(self.home_requested.emit)
         self.page.open_requested.connect(self.open_session)
+        self.page.delete_requested.connect(self.delete_session)
         end_page.history_requested.connect(self.show_history)
 
     def show_history(self) -> None:
@@ -66,6 +67,14 @@ class HistoryFlow(QObject):
         self.end_page.show_review(session, f"Session of {when(session.get('started_at'))}")
         self.stack.setCurrentWidget(self.end_page)
         self.end_page.home_button.setFocus()
+
+    def delete_session(self, session_id: int) -> None:
+        self.page.show_loading()
+        self.tasks.run_task(
+            lambda: self.services.delete_session(session_id),
+            lambda _deleted: self.show_history(),
+            lambda error: self.page.show_problem(str(error)),
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.page.show_problem(f"The saved sessions could not be read: {error}")

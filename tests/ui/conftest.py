@@ -230,6 +230,9 @@ class FakeServices:
     def get_session(self, session_id: int) -> dict[str, Any] | None:
         return None
 
+    def delete_session(self, session_id: int) -> bool:
+        return False
+
     def update_settings(self, settings: Settings) -> None:
         self.settings = settings
 

@@ -88,3 +88,25 @@ def test_the_home_page_leads_to_past_sessions_and_back(qtbot: Any, window: Any) 
     qtbot.waitUntil(lambda: not page.empty_label.isHidden())
     page.back_button.click()
     assert window.stack.currentWidget() is window.home
+
+
+def test_a_session_is_deleted_with_its_recordings_after_a_yes(
+    qtbot: Any, flow: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wav = flite_wav("We cut the costs.", tmp_path / "a.wav")
+    keep = save_session("2026-11-20T09:30:00", "behavioral-core", wav)
+    gone = save_session("2026-11-22T18:05:00", "behavioral-core", wav)
+    folder = paths.layout().session_dir(gone)
+    assert any(folder.glob("*.wav"))
+    flow.show_history()
+    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 2)
+    asked: list[str] = []
+    monkeypatch.setattr(flow.page, "confirm_delete", lambda text: asked.append(text) or False)
+    flow.page.delete_button.click()
+    assert asked and asked[0].startswith("Sun 22 Nov 2026") and folder.exists()
+    monkeypatch.setattr(flow.page, "confirm_delete", lambda text: True)
+    flow.page.delete_button.click()
+    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 1)
+    assert flow.page.selected_session_id() == keep
+    assert not folder.exists()
+    assert flow.services.get_session(gone) is None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ def describe(session: Mapping[str, Any], pack_titles: Mapping[str, str]) -> str:
 
 class HistoryPage(QWidget):
     open_requested = Signal(int)  # a session id
+    delete_requested = Signal(int)  # a session id, after the user confirmed
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,9 +83,13 @@ class HistoryPage(QWidget):
         self.open_button.setProperty("role", "primary")
         self.open_button.setAccessibleName("Open the chosen session")
         self.open_button.clicked.connect(self._open)
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setAccessibleName("Delete the chosen session and its recordings")
+        self.delete_button.clicked.connect(self._delete)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.open_button)
         outer.addLayout(buttons)
         self._update_buttons()
@@ -116,7 +122,26 @@ class HistoryPage(QWidget):
         return int(item.data(SESSION_ROLE)) if item is not None else None
 
     def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.selected_session_id() is not None)
+        chosen = self.selected_session_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def confirm_delete(self, description: str) -> bool:
+        """Ask before deleting; a separate method so tests can answer for the user."""
+        answer = QMessageBox.question(
+            self,
+            "Delete this session?",
+            f"{description}\n\nIts recordings, transcripts and feedback are removed from this "
+            "computer. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _delete(self) -> None:
+        item = self.sessions_list.currentItem()
+        if item is not None and self.confirm_delete(item.text()):
+            self.delete_requested.emit(int(item.data(SESSION_ROLE)))
 
     def _open(self) -> None:
         session_id = self.selected_session_id()
