@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.audio.resample import resample_pcm16
-from simulator.audio.speech_energy import speech_spans
+from simulator.audio.speech_energy import spans_of, voiced_frames_of
 from simulator.audio.wav import read_audio_mono16
 from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.packs import Question
@@ -31,7 +31,11 @@ def recording_spans(
     pcm: bytes, rate: int, min_gap_s: float = PAUSE_MERGE_S
 ) -> list[tuple[float, float]]:
     """Voiced (start_s, end_s) spans of mono int16 audio, as the analysis uses them."""
-    return speech_spans(resample_pcm16(pcm, rate, RATE), min_gap_s=min_gap_s)
+    return spans_of(_voiced(pcm, rate), min_gap_s)
+
+
+def _voiced(pcm: bytes, rate: int) -> Any:
+    return voiced_frames_of(resample_pcm16(pcm, rate, RATE))
 
 
 def is_english(transcript: Transcript) -> bool:
@@ -43,12 +47,18 @@ def is_english(transcript: Transcript) -> bool:
 
 
 def with_fillers(
-    pcm: bytes, rate: int, transcript: Transcript
+    pcm: bytes,
+    rate: int,
+    transcript: Transcript,
+    slot_spans: list[tuple[float, float]] | None = None,
 ) -> tuple[Transcript, list[dict[str, Any]]]:
-    """The transcript with fillers found by the second pass put in (and what it changed)."""
+    """The transcript with fillers found by the second pass put in (and what it changed).
+
+    ``slot_spans``: the voiced spans merged over SLOT_MERGE_S, if the caller has them.
+    """
     from simulator.speech.stt.filler_pass import apply_hits, find_fillers
 
-    spans = recording_spans(pcm, rate, SLOT_MERGE_S)
+    spans = recording_spans(pcm, rate, SLOT_MERGE_S) if slot_spans is None else slot_spans
     hits = find_fillers(pcm, transcript.words, spans)
     if not hits:
         return transcript, []
@@ -81,13 +91,14 @@ def analyze_recording(
     """
     began = time.perf_counter()
     pcm, rate = read_audio_mono16(wav, RATE)
-    spans = recording_spans(pcm, rate)
+    voiced = _voiced(pcm, rate)  # once: both the pauses and the filler pass's slots need it
+    spans = spans_of(voiced, PAUSE_MERGE_S)
     if transcript.duration_s <= 0:
         transcript = dataclasses.replace(transcript, duration_s=len(pcm) / 2 / rate)
     run_pass = is_english(transcript) if filler_pass is None else filler_pass
     changes: list[dict[str, Any]] = []
     if run_pass and transcript.words:
-        transcript, changes = with_fillers(pcm, rate, transcript)
+        transcript, changes = with_fillers(pcm, rate, transcript, spans_of(voiced, SLOT_MERGE_S))
     result = analyze(
         transcript,
         spans,

@@ -60,16 +60,20 @@ def voiced_frames(energy_db: np.ndarray) -> np.ndarray:
     return voiced
 
 
-def speech_spans(
-    pcm16: bytes, min_gap_s: float = 0.3, min_span_s: float = 0.0
+def voiced_frames_of(pcm16: bytes) -> np.ndarray:
+    """Which 10 ms frames of a whole 16 kHz mono int16 recording have voice."""
+    samples = np.frombuffer(pcm16[: len(pcm16) - len(pcm16) % 2], dtype="<i2").astype(np.float64)
+    return voiced_frames(band_energy_db(samples))
+
+
+def spans_of(
+    voiced: np.ndarray, min_gap_s: float = 0.3, min_span_s: float = 0.0
 ) -> list[tuple[float, float]]:
-    """(start_s, end_s) of the voiced stretches of a whole 16 kHz mono int16 recording.
+    """(start_s, end_s) of the voiced stretches, from ``voiced_frames_of``.
 
     Gaps shorter than ``min_gap_s`` are merged (the pauses inside a sentence); spans shorter
     than ``min_span_s`` after merging are dropped.
     """
-    samples = np.frombuffer(pcm16[: len(pcm16) - len(pcm16) % 2], dtype="<i2").astype(np.float64)
-    voiced = voiced_frames(band_energy_db(samples))
     # A frame speaks for the 10 ms around its window's centre.
     offset = WINDOW_S / 2 - HOP_S / 2
     spans: list[tuple[float, float]] = []
@@ -83,4 +87,18 @@ def speech_spans(
     return [(round(a, 3), round(b, 3)) for a, b in spans if b - a >= min_span_s]
 
 
-__all__ = ["RATE", "band_energy_db", "speech_spans", "voiced_frames"]
+def speech_spans(
+    pcm16: bytes, min_gap_s: float = 0.3, min_span_s: float = 0.0
+) -> list[tuple[float, float]]:
+    """(start_s, end_s) of the voiced stretches of a whole 16 kHz mono int16 recording."""
+    return spans_of(voiced_frames_of(pcm16), min_gap_s, min_span_s)
+
+
+__all__ = [
+    "RATE",
+    "band_energy_db",
+    "spans_of",
+    "speech_spans",
+    "voiced_frames",
+    "voiced_frames_of",
+]

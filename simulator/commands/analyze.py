@@ -101,12 +101,16 @@ def _question(pack_id: str, question_id: str) -> Any:
     from simulator.library import load_library
 
     library = load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
-    try:
-        return library.get(pack_id).question(question_id)
-    except KeyError:
-        pass
-    found = [q for pack in library.packs for q in pack.questions if q.id == question_id]
-    return found[0] if len(found) == 1 else None
+    matches = [
+        (pack.id, question)
+        for pack in library.packs
+        for question in pack.questions
+        if question.id == question_id
+    ]
+    in_its_pack = [question for owner, question in matches if owner == pack_id]
+    if in_its_pack:
+        return in_its_pack[0]
+    return matches[0][1] if len(matches) == 1 else None
 
 
 def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[str, Any]:

@@ -275,8 +275,7 @@ def settings_file(hotseat_home: Path) -> SettingsFile:
     return SettingsFile(hotseat_home / "settings.json")
 
 
-@pytest.fixture
-def window(
+def _open_window(
     qtbot: Any, services: FakeServices, library: Library, settings_file: SettingsFile
 ) -> Iterator[Any]:
     from simulator.ui.window import MainWindow
@@ -290,6 +289,13 @@ def window(
 
 
 @pytest.fixture
+def window(
+    qtbot: Any, services: FakeServices, library: Library, settings_file: SettingsFile
+) -> Iterator[Any]:
+    yield from _open_window(qtbot, services, library, settings_file)
+
+
+@pytest.fixture
 def shipped_library(hotseat_home: Path) -> Library:
     """The packs that ship in question_packs/, and the (tmp) user's packs folder."""
     return load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
@@ -300,14 +306,7 @@ def library_window(
     qtbot: Any, services: FakeServices, shipped_library: Library, settings_file: SettingsFile
 ) -> Iterator[Any]:
     """The main window over the shipped packs, as the question library tests need."""
-    from simulator.ui.window import MainWindow
-
-    main = MainWindow(services, shipped_library, settings_file)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.shutdown()
+    yield from _open_window(qtbot, services, shipped_library, settings_file)
 
 
 # A made-up STAR answer: "| pause N |" is N s of silence, "| voice N |" N s of voice with no word.

@@ -102,11 +102,8 @@ def install_zip(
             members = [m for m in members if _under(m.filename, root)]
             folder = root.name or name or archive.stem
             target = models_dir / folder
-            try:
-                check_vosk_model(target)
+            if _is_model(target):
                 return target
-            except ModelError:
-                pass
             staging = models_dir / f".{folder}.partial"
             _remove(staging)
             try:
@@ -122,6 +119,14 @@ def install_zip(
     except OSError as error:
         raise ModelError(_disk_message(error, models_dir)) from None
     return target
+
+
+def _is_model(path: Path) -> bool:
+    try:
+        check_vosk_model(path)
+    except ModelError:
+        return False  # absent, or a broken leftover that the install replaces
+    return True
 
 
 def _under(name: str, root: PurePosixPath) -> bool:
