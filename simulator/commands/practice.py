@@ -30,6 +30,7 @@ from simulator.commands.common import (
     positive_int,
     terminal_safe,
 )
+from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
 from simulator.ports import SessionOptions
@@ -121,11 +122,12 @@ def run(args: argparse.Namespace) -> int:
     except KeyError as error:
         raise CommandError(str(error.args[0]), EXIT_USAGE) from None
 
-    services = AppServices(settings, layout)
-    try:
-        return _practise(args, services, pack, settings.end_silence_s)
-    finally:
-        services.close()
+    with without_portaudio_noise():
+        services = AppServices(settings, layout)
+        try:
+            return _practise(args, services, pack, settings.end_silence_s)
+        finally:
+            services.close()
 
 
 def _practise(args: argparse.Namespace, services: AppServices, pack: Any, silence: float) -> int:

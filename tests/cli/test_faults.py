@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
 import wave
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from simulator.commands.practice import CONFIRM_END, read_keys
+from tests.support.full_disk import fill, tiny_filesystem
 from tests.support.saved_sessions import save_session
 
 
@@ -102,27 +101,6 @@ def test_a_model_zip_that_cannot_be_unpacked_is_one_clear_line(
 # --- a full disk -------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def tiny_filesystem(where: Path, size: str = "2m") -> Iterator[Path]:
-    """A small tmpfs at ``where`` (root only, as in CI); unmounted afterwards."""
-    where.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], check=True)
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=True)
-
-
-def fill(folder: Path) -> None:
-    """Write until the filesystem refuses with ENOSPC."""
-    with (folder / "filler").open("wb") as out:
-        block = b"\x00" * 65536
-        with contextlib.suppress(OSError):
-            while True:
-                out.write(block)
-                out.flush()
-
-
 def test_sessions_are_listed_read_only_while_the_disk_is_full(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,3 +127,31 @@ def test_sessions_are_listed_read_only_while_the_disk_is_full(
             assert "behavioral-core" in result.stdout
             lines = result.stderr.strip().splitlines()
             assert len(lines) == 1 and lines[0].endswith("Showing the saved sessions read-only.")
+
+
+# --- PortAudio's C debug lines ---------------------------------------------------------------
+
+FILTERED = r"""
+import os, sys
+from simulator.commands.stderr_filter import without_portaudio_noise
+
+print("before", file=sys.stderr, flush=True)
+with without_portaudio_noise():
+    os.write(2, b"kept 1\n")
+    # What PortAudio's ALSA code writes with fprintf(stderr) when a device vanishes.
+    os.write(2, b"Expression 'alsa_snd_pcm_poll_descriptors_revents( self->pcm, pfds, "
+                b"self->nfds, &revents )' failed in 'src/hostapi/alsa/pa_linux_alsa.c', "
+                b"line: 3668\n")
+    os.write(2, b"Expression 'a' is not a PortAudio line\n")
+    print("kept 2", file=sys.stderr)
+    os.write(2, b"progress 50%\r")
+print("after", file=sys.stderr)
+"""
+
+
+def test_only_portaudio_debug_lines_are_kept_off_stderr() -> None:
+    result = subprocess.run([sys.executable, "-c", FILTERED], capture_output=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stderr == (
+        b"before\nkept 1\nExpression 'a' is not a PortAudio line\nkept 2\nprogress 50%\rafter\n"
+    )
