@@ -101,7 +101,7 @@ def read_csv_pack(path: Path) -> Pack:
     used: set[str] = set()
     for row in reader:
         line = reader.line_num
-        values = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        values = {(k or "").strip(): _from_cell((v or "").strip()) for k, v in row.items()}
         question_id = _unique(slug(values.get("text", "")), used)
         raw, row_problems = _row_to_question(values, question_id)
         problems.extend(PackProblem(str(path), line, message) for message in row_problems)
@@ -177,19 +177,37 @@ def write_pack_csv(pack: Pack) -> str:
     writer.writerow(CSV_COLUMNS)
     for q in pack.questions:
         low, high = q.answer_seconds
-        writer.writerow(
-            [
-                q.text,
-                q.category,
-                q.framework,
-                q.difficulty,
-                low,
-                high,
-                "|".join(q.follow_ups),
-                "|".join(q.tips),
-            ]
-        )
+        row = [
+            q.text,
+            q.category,
+            q.framework,
+            q.difficulty,
+            low,
+            high,
+            "|".join(q.follow_ups),
+            "|".join(q.tips),
+        ]
+        writer.writerow([_to_cell(str(value)) for value in row])
     return out.getvalue()
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula ("CSV injection"):
+# such cells are written with a leading single quote, as OWASP advises, and read back without.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _to_cell(text: str) -> str:
+    # Text that already begins with quotes before a formula sign gets one more, so reading it
+    # back (which removes exactly one) gives the text unchanged.
+    if text.lstrip("'").startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _from_cell(cell: str) -> str:
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 def save_user_pack(pack: Pack, packs_dir: Path, taken: set[str], replace: bool) -> Path:

@@ -113,17 +113,29 @@ class SessionRunner:
             self._emit("error", message=_user_message(error))
             raise
         finally:
-            if self.session_id is not None:
-                store.finish_session(self.session_id, status=self.status, ended_at=_now_iso())
-                self._emit(
-                    "session_saved",
-                    session_id=self.session_id,
-                    status=self.status,
-                    answers=len(self.answers),
-                )
-            release()
-            store.close()
+            try:
+                if self.session_id is not None:
+                    self._finish(store)
+            finally:
+                release()
+                store.close()
         return self.session_id
+
+    def _finish(self, store: AnswerStore) -> None:
+        assert self.session_id is not None
+        try:
+            store.finish_session(self.session_id, status=self.status, ended_at=_now_iso())
+        except Exception as error:
+            # A full disk: say so (the answers saved before are kept, and the session is
+            # recovered at the next start), then let the failure end the run.
+            self._emit("error", message=f"The session could not be saved: {_user_message(error)}")
+            raise
+        self._emit(
+            "session_saved",
+            session_id=self.session_id,
+            status=self.status,
+            answers=len(self.answers),
+        )
 
     def _drive(self) -> None:
         step = self._flow.start(self._clock())
@@ -342,13 +354,21 @@ class SessionRunner:
     def _emit(self, kind: str, **fields: Any) -> Event:
         event: Event = {"type": kind, "t": round(self._clock() - self._start, 3), **fields}
         if self._store is not None and self.session_id is not None and kind not in _UNLOGGED:
-            self._store.add_event(
-                session_id=self.session_id,
-                answer_id=fields.get("answer_id"),
-                t_s=event["t"],
-                kind=kind,
-                payload={k: v for k, v in fields.items() if k not in ("words",)},
-            )
+            try:
+                self._store.add_event(
+                    session_id=self.session_id,
+                    answer_id=fields.get("answer_id"),
+                    t_s=event["t"],
+                    kind=kind,
+                    payload={k: v for k, v in fields.items() if k not in ("words",)},
+                )
+            except Exception:
+                # The log is a record, not the message: a full disk must not silence the
+                # event (the error event itself, most of all). The caller still hears it.
+                self._on_event(event)
+                if kind == "error":
+                    return event
+                raise
         self._on_event(event)
         return event
 

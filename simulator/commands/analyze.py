@@ -27,9 +27,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--answer", type=int, help="analyse a saved answer by its id")
     parser.add_argument("--all", action="store_true", help="re-analyse saved answers")
     parser.add_argument("--force", action="store_true", help="with --all: every answer")
-    parser.add_argument("--engine", choices=["auto", "vosk", "pocketsphinx"], default="auto")
-    parser.add_argument("--model", help="a Vosk model folder")
-    parser.add_argument("--framework", choices=["STAR", "PEP", "CAR", "free"], default="free")
+    parser.add_argument(
+        "--engine",
+        choices=["auto", "vosk", "pocketsphinx"],
+        default="auto",
+        help="the recogniser for FILE; auto uses Vosk when a model is installed, else "
+        "PocketSphinx (default: auto)",
+    )
+    parser.add_argument(
+        "--model", help="a Vosk model folder (default: the installed model found first)"
+    )
+    parser.add_argument(
+        "--framework",
+        choices=["STAR", "PEP", "CAR", "free"],
+        default="free",
+        help="the answer structure to look for in FILE (default: free, none)",
+    )
     parser.add_argument(
         "--band", type=int, nargs=2, metavar=("LOW", "HIGH"), default=(60, 120),
         help="the answer length the question calls for, in seconds (default 60 120)",
@@ -68,14 +81,16 @@ def _targets(path: Path | None) -> Any:
 
 def _run_file(args: argparse.Namespace, targets: Any) -> int:
     from simulator.analysis_service import analyze_recording
+    from simulator.audio.wav import wav_duration
+    from simulator.commands.sound_files import check_not_empty, check_sound_file
     from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
-    if not args.file.is_file():
-        raise CommandError(f"no such file: {args.file}")
     low, high = args.band
     if not 0 < low < high:
         raise CommandError("--band needs two increasing positive numbers", EXIT_USAGE)
+    check_sound_file(args.file)
     factory = RecognizerFactory(args.engine, args.model, paths.layout().models_dir)
+    check_not_empty(args.file, wav_duration(args.file))
     transcript = transcribe_wav(args.file, factory)
     report = analyze_recording(args.file, transcript, args.framework, (low, high), targets)
     report["transcript"] = transcript.text

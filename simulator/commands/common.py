@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -25,7 +27,29 @@ def print_json(data: Any) -> None:
 
 
 def error_line(message: str) -> None:
-    print(f"hotseat: {message}", file=sys.stderr)
+    print(f"hotseat: {terminal_safe(message)}", file=sys.stderr)
+
+
+# C0 and C1 control characters and DEL (escape sequences start with ESC or CSI), plus the
+# bidirectional overrides that make text display in another order than it is stored.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str, keep_newlines: bool = False) -> str:
+    """``text`` from a pack, a file or a database made harmless to print on a terminal.
+
+    Control characters are shown escaped (``\\x1b``) instead of being sent to the terminal,
+    where they could clear the screen, set the window title or hide what follows.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_newlines and char == "\n":
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _CONTROLS.sub(escaped, text)
 
 
 def format_seconds(seconds: float | None) -> str:
@@ -33,3 +57,37 @@ def format_seconds(seconds: float | None) -> str:
         return "-"
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes}:{rest:02d}"
+
+
+# Argument types: argparse rejects a bad value at once (exit 2), before anything slow loads.
+
+
+def positive_int(text: str) -> int:
+    value = _number(text, int, "a whole number")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {text}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    value = _number(text, float, "a number")
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return value
+
+
+def non_negative_float(text: str) -> float:
+    value = _number(text, float, "a number")
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
+def _number(text: str, kind: type[int] | type[float], what: str) -> Any:
+    try:
+        value = kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be {what}, not {text!r}") from None
+    if kind is float and value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"must be a finite number, not {text}")
+    return value

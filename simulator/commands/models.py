@@ -13,7 +13,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("models", help="list and install Vosk speech models")
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="models found, and English models to download")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print JSON for programs")
     listing.set_defaults(handler=run_list)
     install = actions.add_parser(
         "install",

@@ -2,7 +2,8 @@
 
 The terminal mode drives the same SessionRunner as the window. People read the question and a
 live transcript line; programs and tests read ``--events jsonl``: one JSON object per event,
-flushed as it happens. Enter ends an answer, ``q`` + Enter ends the session, Ctrl-C too.
+flushed as it happens. Enter ends an answer; ``q`` + Enter asks, and a second ``q`` + Enter ends
+the session; Ctrl-C and SIGTERM end it too, keeping what was recorded.
 """
 
 from __future__ import annotations
@@ -12,11 +13,24 @@ import json
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any
 
 from simulator import paths
-from simulator.commands.common import EXIT_OK, EXIT_USAGE, CommandError, format_seconds
+from simulator.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    error_line,
+    format_seconds,
+    non_negative_float,
+    positive_float,
+    positive_int,
+    terminal_safe,
+)
+from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
 from simulator.ports import SessionOptions
@@ -28,21 +42,57 @@ from simulator.speech.stt import transcribe_wav
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("practice", help="run a practice session")
+    parser = subparsers.add_parser(
+        "practice",
+        help="run a practice session (the window, or this terminal with --no-gui)",
+        description=(
+            "Practise answering interview questions. Without --no-gui this opens the window "
+            "with the pack and count preset. With --no-gui the session runs in this terminal: "
+            "the questions are spoken, Enter ends an answer, q and Enter ends the session "
+            "(after asking), and every answer is recorded, transcribed, analysed and saved."
+        ),
+    )
     parser.add_argument("--no-gui", action="store_true", help="run in this terminal")
-    parser.add_argument("--pack", help="the pack id (see: hotseat packs list)")
-    parser.add_argument("--questions", type=int, default=None, help="how many questions")
-    parser.add_argument("--engine", choices=["auto", "vosk", "pocketsphinx"])
-    parser.add_argument("--model", help="a Vosk model folder")
-    parser.add_argument("--input-device", help="microphone name or number")
     parser.add_argument(
-        "--answer-seconds", type=float, help="time limit of each answer (default: band + 30 s)"
+        "--pack", help="the pack id (see: hotseat packs list); required with --no-gui"
     )
     parser.add_argument(
-        "--end-silence", type=float, help="seconds of quiet that end an answer (0: never)"
+        "--questions",
+        type=positive_int,
+        default=None,
+        help="how many questions (default: 3 in the terminal; your Settings in the window)",
     )
-    parser.add_argument("--seed", type=int, help="shuffle the questions with this seed")
-    parser.add_argument("--events", choices=["jsonl"], help="print events as JSON lines")
+    parser.add_argument(
+        "--engine",
+        choices=["auto", "vosk", "pocketsphinx"],
+        help="the speech recogniser; auto uses Vosk when a model is installed, else "
+        "PocketSphinx (default: your Settings, auto unless changed)",
+    )
+    parser.add_argument(
+        "--model", help="a Vosk model folder (default: your Settings, else found automatically)"
+    )
+    parser.add_argument(
+        "--input-device",
+        help="microphone name or number (default: your Settings, else the system's default)",
+    )
+    parser.add_argument(
+        "--answer-seconds",
+        type=positive_float,
+        help="time limit of each answer in seconds (default: the question's longest length + 30 s)",
+    )
+    parser.add_argument(
+        "--end-silence",
+        type=non_negative_float,
+        help="seconds of quiet that end an answer, 0 for never (default: your Settings)",
+    )
+    parser.add_argument(
+        "--seed", type=int, help="shuffle the questions with this seed (default: pack order)"
+    )
+    parser.add_argument(
+        "--events",
+        choices=["jsonl"],
+        help="print events as JSON lines for programs instead of text (default: text)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -72,11 +122,12 @@ def run(args: argparse.Namespace) -> int:
     except KeyError as error:
         raise CommandError(str(error.args[0]), EXIT_USAGE) from None
 
-    services = AppServices(settings, layout)
-    try:
-        return _practise(args, services, pack, settings.end_silence_s)
-    finally:
-        services.close()
+    with without_portaudio_noise():
+        services = AppServices(settings, layout)
+        try:
+            return _practise(args, services, pack, settings.end_silence_s)
+        finally:
+            services.close()
 
 
 def _practise(args: argparse.Namespace, services: AppServices, pack: Any, silence: float) -> int:
@@ -104,15 +155,19 @@ def _practise(args: argparse.Namespace, services: AppServices, pack: Any, silenc
         mode="terminal",
         settings={"engine": recognizers.engine, "model": recognizers.model, "seed": args.seed},
     )
-    handler = _JsonLines() if jsonl else say.event
-    runner = services.runner(options, handler)
+    outcome = _Outcome(_JsonLines() if jsonl else say.event)
+    runner = services.runner(options, outcome)
     say.line(f'Pack "{pack.title}", {len(questions)} question(s).')
     say.line("Press Enter to end an answer; q and Enter to end the session.")
-    return _run_with_keys(runner)
+    return _run_with_keys(runner, outcome, say.prompt)
 
 
-def _run_with_keys(runner: SessionRunner) -> int:
-    """Run the session on a worker thread while this thread handles keys and Ctrl-C."""
+# Shown when q is typed: the session ends only when it is typed twice, like Esc in the window.
+CONFIRM_END = "End the interview? Press q and Enter again to end, Enter to go on."
+
+
+def _run_with_keys(runner: SessionRunner, outcome: _Outcome, prompt: Callable[[str], None]) -> int:
+    """Run the session on a worker thread while this thread handles keys and signals."""
     failure: list[BaseException] = []
 
     def work() -> None:
@@ -122,30 +177,65 @@ def _run_with_keys(runner: SessionRunner) -> int:
             failure.append(error)
 
     worker = threading.Thread(target=work, name="session", daemon=True)
+    stopped_by: list[signal.Signals] = []
 
-    def on_interrupt(_signum: int, _frame: FrameType | None) -> None:
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        # End the session the way q does: the answer so far is transcribed and saved.
+        stopped_by.append(signal.Signals(signum))
         runner.abort()
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     if sys.stdin is not None and sys.stdin.isatty():
-        threading.Thread(target=_read_keys, args=(runner,), daemon=True).start()
+        threading.Thread(target=read_keys, args=(runner, sys.stdin, prompt), daemon=True).start()
     worker.start()
     try:
         while worker.is_alive():
             worker.join(0.2)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if failure:
         raise failure[0]
+    if signal.SIGTERM in stopped_by:
+        # 143 (128 + SIGTERM) is what a shell and a service manager expect after SIGTERM.
+        error_line("stopped by SIGTERM; the session so far was saved")
+        return 128 + signal.SIGTERM
+    if outcome.errors:
+        # The session ended early (the microphone stopped): what was recorded is saved, but
+        # the run did not do what was asked.
+        raise CommandError(outcome.errors[-1], EXIT_FAILED)
     return EXIT_OK
 
 
-def _read_keys(runner: SessionRunner) -> None:
-    for line in sys.stdin:
-        if line.strip().lower() in {"q", "quit", "exit"}:
-            runner.abort()
-            return
-        runner.stop_answer()
+def read_keys(runner: SessionRunner, lines: Iterable[str], prompt: Callable[[str], None]) -> None:
+    """Enter ends the answer; q and Enter asks first, and a second q ends the session."""
+    confirming = False
+    for line in lines:
+        wants_end = line.strip().lower() in {"q", "quit", "exit"}
+        if confirming:
+            confirming = False
+            if wants_end:
+                runner.abort()
+                return
+            prompt("Going on.")
+        elif wants_end:
+            confirming = True
+            prompt(CONFIRM_END)
+        else:
+            runner.stop_answer()
+
+
+class _Outcome:
+    """Passes each event on, and remembers the errors that ended the session early."""
+
+    def __init__(self, handler: Callable[[dict[str, Any]], None]) -> None:
+        self.handler = handler
+        self.errors: list[str] = []
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        if event["type"] == "error":
+            self.errors.append(str(event["message"]))
+        self.handler(event)
 
 
 class _JsonLines:
@@ -169,7 +259,14 @@ class _Printer:
     def line(self, text: str) -> None:
         if not self.quiet:
             self._end_partial()
-            print(text, flush=True)
+            print(terminal_safe(text), flush=True)
+
+    def prompt(self, text: str) -> None:
+        """A reply to a key: on stdout, or on stderr when stdout carries JSON lines."""
+        if self.quiet:
+            print(text, file=sys.stderr, flush=True)
+        else:
+            self.line(text)
 
     def _end_partial(self) -> None:
         if self._partial:
@@ -188,7 +285,7 @@ class _Printer:
         elif kind == "recording_started":
             self.line("  Recording. Speak now.")
         elif kind == "partial" and self.tty:
-            text = event["text"][-70:]
+            text = terminal_safe(event["text"])[-70:]
             sys.stdout.write("\r  > " + text.ljust(len(self._partial)))
             sys.stdout.flush()
             self._partial = text

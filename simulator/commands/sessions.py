@@ -10,27 +10,39 @@ from simulator import paths
 from simulator.commands.common import (
     EXIT_OK,
     CommandError,
+    error_line,
     format_seconds,
     print_json,
+    terminal_safe,
 )
 from simulator.recovery import recover_all, transcriber_for
 from simulator.settings import SettingsFile
-from simulator.store import Store
+from simulator.store import Store, StoreError
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sessions", help="list and show saved sessions")
+    parser = subparsers.add_parser(
+        "sessions",
+        help="list, show and delete saved sessions",
+        description="The practice sessions saved on this computer.",
+    )
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="all sessions, newest first")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print JSON for programs")
     listing.set_defaults(handler=run_list)
-    show = actions.add_parser("show", help="one session with its answers")
-    show.add_argument("id", type=int)
-    show.add_argument("--json", action="store_true")
+    show = actions.add_parser(
+        "show", help="one session with its answers: ids, lengths, transcripts and findings"
+    )
+    show.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
+    show.add_argument("--json", action="store_true", help="print JSON for programs")
     show.set_defaults(handler=run_show)
     delete = actions.add_parser("delete", help="delete a session with its recordings")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
     delete.set_defaults(handler=run_delete)
+
+
+# Store errors after which the database may still be read (kinds from simulator.store.errors).
+_CANNOT_WRITE = {"full", "io", "readonly"}
 
 
 def _open() -> Store | None:
@@ -38,11 +50,19 @@ def _open() -> Store | None:
     layout = paths.layout()
     settings = SettingsFile(paths.settings_file()).load()
     transcribe = transcriber_for(settings.engine, settings.model_path, layout.models_dir)
-    for message in recover_all(layout, transcribe):
-        print(message, file=sys.stderr)
     if not layout.db_path.exists():
         return None
-    return Store(layout.db_path)
+    try:
+        for message in recover_all(layout, transcribe):
+            print(message, file=sys.stderr)
+        return Store(layout.db_path)
+    except StoreError as error:
+        if error.kind not in _CANNOT_WRITE:
+            raise
+        # A full disk must not hide what is saved: read it without writing anything.
+        store = Store.read_only(layout.db_path)
+        error_line(f"{error} Showing the saved sessions read-only.")
+        return store
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -59,9 +79,11 @@ def run_list(args: argparse.Namespace) -> int:
         for row in sessions:
             started = str(row["started_at"] or "")[:19].replace("T", " ")
             print(
-                f"{row['id']:>4}  {started:<19}  {row['status']:<9}  "
-                f"{row['answer_count']:>7}  {format_seconds(row['total_duration_s']):>6}  "
-                f"{row['pack_id']}"
+                terminal_safe(
+                    f"{row['id']:>4}  {started:<19}  {row['status']:<9}  "
+                    f"{row['answer_count']:>7}  {format_seconds(row['total_duration_s']):>6}  "
+                    f"{row['pack_id']}"
+                )
             )
     return EXIT_OK
 
@@ -90,13 +112,26 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def _print_session(session: dict[str, Any]) -> None:
-    print(f"Session {session['id']} · {session['pack_id']} · {session['status']}")
-    print(f"Started {session['started_at']}, ended {session['ended_at'] or '-'}")
+    say = _safe_print
+    say(f"Session {session['id']} · {session['pack_id']} · {session['status']}")
+    say(f"Started {session['started_at']}, ended {session['ended_at'] or '-'}")
     for answer in session["answers"]:
         print()
-        print(f"{answer['position']}. {answer['question_text']}")
-        print(
-            f"   {format_seconds(answer['duration_s'])} · {answer['engine'] or '-'} · "
-            f"{answer['audio_path']}"
+        say(f"{answer['position']}. {answer['question_text']}")
+        # The id is what `hotseat analyze --answer ID` takes; the length is the recording's,
+        # as the window shows it.
+        say(
+            f"   answer {answer['id']} · {format_seconds(answer['duration_s'])} · "
+            f"{answer['engine'] or '-'} · {answer['audio_path']}"
         )
-        print(f"   {answer['transcript'] or '(no transcript)'}")
+        say(f"   {answer['transcript'] or '(no transcript)'}")
+        analysis = answer.get("analysis")
+        if not analysis:
+            say(f"   (not analysed yet: hotseat analyze --answer {answer['id']})")
+            continue
+        for finding in analysis.get("findings", []):
+            say(f"   - {finding['message']}")
+
+
+def _safe_print(text: str) -> None:
+    print(terminal_safe(text))

@@ -59,6 +59,33 @@ class Store:
             conn.close()
             raise translate(error, self.path) from error
 
+    @classmethod
+    def read_only(cls, db_path: Path) -> Store:
+        """The database opened only to read it, when it cannot be opened to write (a full disk).
+
+        Nothing is migrated or created. If SQLite cannot even create its shared-memory file
+        (a full disk), the file is read as it is, without changes still in the write-ahead log.
+        """
+        store = cls.__new__(cls)
+        store.path = Path(db_path)
+        uri = store.path.resolve().as_uri()
+        failure: sqlite3.Error = sqlite3.OperationalError("cannot open")
+        for options in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=BUSY_TIMEOUT_S)
+            except sqlite3.Error as error:
+                failure = error
+                continue
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as error:
+                conn.close()
+                failure = error
+                continue
+            store.db = Database(conn, execute_plugins=False)
+            return store
+        raise translate(failure, store.path) from failure
+
     def close(self) -> None:
         self.db.close()
 

@@ -97,7 +97,7 @@ def test_usage_problems_are_one_line_errors(
     code, _, err = run(capsys, "analyze", "--answer", "7")
     assert code == 1 and "no saved answers yet" in err
     code, _, err = run(capsys, "analyze", str(tmp_path / "missing.wav"))
-    assert code == 1 and "no such file" in err
+    assert code == 2 and "no such file" in err  # a usage problem, as in README
     bad = tmp_path / "targets.json"
     bad.write_text('{"pace": 3}')
     code, _, err = run(capsys, "analyze", "--all", "--targets", str(bad))

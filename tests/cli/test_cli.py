@@ -116,7 +116,7 @@ def test_transcribe_failures_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(capsys, "transcribe", str(tmp_path / "missing.wav"))
-    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert code == 2 and len(err.strip().splitlines()) == 1
     junk = tmp_path / "junk.wav"
     junk.write_bytes(b"not a wav at all")
     code, _, err = run(capsys, "transcribe", str(junk))

@@ -80,6 +80,24 @@ def _safe(name: str) -> PurePosixPath:
     return path
 
 
+# What Python's zipfile can unpack; others (Deflate64, PPMd, AES) raise NotImplementedError.
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+
+
+def _unpackable(member: zipfile.ZipInfo) -> None:
+    """Refuse, before writing anything, an entry zipfile cannot unpack, naming it and why."""
+    if member.flag_bits & 0x1:
+        why = "is encrypted (it needs a password)"
+    elif member.compress_type not in _METHODS:
+        why = f"uses a compression method Hotseat cannot unpack (method {member.compress_type})"
+    else:
+        return
+    raise ModelError(
+        f"The archive's file {member.filename} {why}; it was not unpacked. Unpack the model "
+        "yourself and choose its folder in Settings."
+    )
+
+
 def install_zip(
     archive: Path,
     models_dir: Path,
@@ -98,6 +116,7 @@ def install_zip(
             members = [m for m in bundle.infolist() if not m.is_dir()]
             for member in members:
                 _safe(member.filename)
+                _unpackable(member)
             root = _model_root([m.filename for m in members])
             members = [m for m in members if _under(m.filename, root)]
             folder = root.name or name or archive.stem
