@@ -48,13 +48,13 @@ def test_sessions_are_listed_newest_first_and_open_with_their_feedback(
     newer = save_session("2026-11-22T18:05:00", "mix", wav)
     flow.show_history()
     qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 2)
-    texts = [flow.page.sessions_list.item(i).text() for i in range(2)]
+    texts = [flow.page.sessions_list.row_text(i) for i in range(2)]
     assert texts[0].startswith("Sun 22 Nov 2026, 18:05  ·  Mixed categories")
     assert texts[1].startswith("Fri 20 Nov 2026, 09:30  ·  Behavioral core")
     assert "1 answer  ·  0:06 recorded  ·  ended early" in texts[1]
     assert flow.page.selected_session_id() == newer
 
-    flow.page.sessions_list.setCurrentRow(1)
+    flow.page.sessions_list.set_current_row(1)
     flow.page.open_button.click()
     qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.end_page)
     end = flow.end_page

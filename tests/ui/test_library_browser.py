@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from simulator.ui.question_query import Entry, Filters, entries
 
@@ -32,16 +32,14 @@ def expected(window: Any, filters: Filters) -> list[tuple[str, str]]:
 
 
 def select(browser: Any, wanted: list[Entry]) -> None:
-    for item in browser._items():
-        entry = browser.entries[int(item.data(0, Qt.ItemDataRole.UserRole))]
-        item.setSelected(entry in wanted)
+    browser.select_entries(wanted)
 
 
 def test_every_question_of_every_pack_is_listed(qtbot: Any, library_window: Any) -> None:
     browser = open_browser(qtbot, library_window)
     total = sum(len(pack.questions) for pack in library_window.library.packs)
     assert total > 200
-    assert browser.tree.topLevelItemCount() == total
+    assert browser.tree.model().rowCount() == total
     assert browser.count_label.text() == f"{total} questions · 0 selected"
     assert not browser.practise_button.isEnabled()
     qtbot.mouseClick(browser.back_button, Qt.MouseButton.LeftButton)
@@ -99,9 +97,7 @@ def test_the_preview_shows_the_current_question(qtbot: Any, library_window: Any)
         if e.question.clarifications and e.question.follow_ups and e.question.tips
     )
     choose(browser.pack_combo, entry.pack.id)
-    for item in browser._items():
-        if browser.entries[int(item.data(0, Qt.ItemDataRole.UserRole))] is entry:
-            browser.tree.setCurrentItem(item)
+    browser.set_current_entry(entry)
     preview, question = browser.preview, entry.question
     assert preview.text_label.text() == question.text
     assert question.category in preview.meta_label.text()
@@ -180,3 +176,28 @@ def test_a_voice_that_fails_says_so_in_the_banner(qtbot: Any, library_window: An
     assert message == "The question could not be spoken: no speaker was found"
     assert browser.preview.hear_button.isEnabled()
     assert library_window.library_flow.playback is None
+
+
+def test_the_question_column_is_the_widest_and_long_questions_wrap(
+    qtbot: Any, library_window: Any
+) -> None:
+    browser = open_browser(qtbot, library_window)
+    assert library_window.size().toTuple() == (1100, 720)  # the window's default size
+    header = browser.tree.header()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 0)
+    widths = [header.sectionSize(column) for column in range(header.count())]
+    assert widths[0] == max(widths)
+    assert widths[0] > sum(widths[1:])  # the pack title no longer takes most of the width
+    longest = max(browser.entries, key=lambda e: len(e.question.text))
+    assert browser.fontMetrics().horizontalAdvance(longest.question.text) > widths[0]
+    browser.set_current_entry(longest)
+    index = browser.tree.currentIndex()
+    browser.tree.scrollTo(index)
+    cell = browser.tree.visualRect(index)
+    # Measured a little narrower than the cell (its padding and margins): wrapped at the
+    # cell's width, the whole question must fit in the row's height.
+    wrapped = browser.tree.fontMetrics().boundingRect(
+        QRect(0, 0, cell.width() - 12, 10_000), Qt.TextFlag.TextWordWrap, longest.question.text
+    )
+    assert wrapped.height() > browser.tree.fontMetrics().height()  # more than one line
+    assert cell.height() >= wrapped.height()

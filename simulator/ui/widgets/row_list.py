@@ -1,0 +1,76 @@
+"""A list view over a ``RowsModel``: the current row is the choice, Enter or a double click
+opens it, and selected rows keep room for the border the stylesheet draws around them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Signal
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from simulator.ui.models.rows import RowsModel
+
+T = TypeVar("T")
+SELECTION_ROOM = 10  # the selected item's border and padding (style.py) need this much more
+
+
+class RoomyDelegate(QStyledItemDelegate):
+    """Rows a little taller than their text: without it a two-line row is cut to one elided
+    line when the stylesheet draws the selection border around it."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + SELECTION_ROOM)
+
+
+class RowList(QListView, Generic[T]):
+    """A one-choice list of values; ``current_row_changed`` follows the keyboard and mouse."""
+
+    current_row_changed = Signal(int)  # -1 when nothing is current
+
+    def __init__(
+        self, model: RowsModel[T], *, uniform: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "rows")  # styled as a list of cards in style.py
+        self.rows = model
+        model.setParent(self)
+        self.setModel(model)
+        self.setItemDelegate(RoomyDelegate(self))
+        # Every row the same height: Qt then measures one row, not all 10,000.
+        self.setUniformItemSizes(uniform)
+        self.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.current_row_changed.emit(current.row())
+        )
+        model.modelReset.connect(lambda: self.current_row_changed.emit(self.current_row()))
+
+    def set_values(
+        self, values: Iterable[T], keep: Callable[[T], bool] | None = None, **kwargs: Any
+    ) -> None:
+        """Show ``values``; the first one ``keep`` accepts becomes current, else the first."""
+        self.rows.set_values(values, **kwargs)
+        found = next((r for r, v in enumerate(self.rows.values) if keep and keep(v)), 0)
+        self.set_current_row(found if self.count() else -1)
+
+    def count(self) -> int:
+        return self.rows.rowCount()
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        self.setCurrentIndex(self.rows.index(row, 0) if 0 <= row < self.count() else QModelIndex())
+
+    def current_value(self) -> T | None:
+        row = self.current_row()
+        return self.rows.value(row) if row >= 0 else None
+
+    def row_text(self, row: int) -> str:
+        return self.rows.text(row)
+
+
+__all__ = ["RoomyDelegate", "RowList"]
