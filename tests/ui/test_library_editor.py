@@ -88,7 +88,7 @@ def test_the_editor_saves_what_it_shows(qtbot: Any, library_window: Any) -> None
     assert editor.question_form.id_edit.text() == "why-lead"  # the form follows the list
     shown = editor.current_pack()
     assert [x.id for x in shown.questions] == ["handed-over", "why-lead"]
-    assert editor.question_list.list.item(0).text() == "1. Tell me about work you handed over."
+    assert editor.question_list.list.row_text(0) == "1. Tell me about work you handed over."
     assert shown.tags == ("leadership", "mid")
 
     save(qtbot, editor)
@@ -138,7 +138,7 @@ def test_problems_show_inline_and_block_saving(qtbot: Any, library_window: Any) 
     assert "Pack id" not in editor.pack_form.id_edit.accessibleDescription()
     assert "lowercase" in editor.pack_form.id_edit.accessibleDescription()
     assert editor.problems_list.count() == 4
-    assert editor.question_list.list.item(0).text().startswith("⚠ ")
+    assert editor.question_list.list.row_text(0).startswith("⚠ ")
     assert editor.status_label.text() == "4 problems to fix before the pack can be saved."
     # Ctrl+S refuses too: nothing is written while there are problems.
     editor.save()
@@ -153,10 +153,10 @@ def test_problems_show_inline_and_block_saving(qtbot: Any, library_window: Any) 
     assert not editor.save_button.isEnabled()
     editor.pack_form.id_edit.setText("mine")
     assert editor.problems == [] and editor.save_button.isEnabled()
-    assert not editor.question_list.list.item(0).text().startswith("⚠")
+    assert not editor.question_list.list.row_text(0).startswith("⚠")
 
     qtbot.mouseClick(editor.question_list.remove_button, Qt.MouseButton.LeftButton)
-    assert [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())] == [
+    assert [editor.problems_list.row_text(i) for i in range(editor.problems_list.count())] == [
         "Pack: the pack has no questions yet: add one"
     ]
     assert not editor.question_form.isEnabled() and not editor.save_button.isEnabled()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
@@ -22,6 +23,7 @@ from simulator.library import Library
 from simulator.ui.model_install_dialog import ModelInstallDialog
 from simulator.ui.pages.history import HistoryPage
 from simulator.ui.pages.library import LibraryPage
+from simulator.ui.pages.pack_editor import PackEditorPage
 from simulator.ui.tasks import TaskRunner
 
 FILLS = 5  # per size; the old QListWidget code lost 2 x 190 x 5 = 1,900 references here
@@ -109,3 +111,18 @@ def test_speech_models_to_download(qtbot: Any, services: Any) -> None:
         for dialog in dialogs:
             dialog.deleteLater()
         tasks.shutdown()
+
+
+def test_pack_editor_questions_and_problems(qtbot: Any) -> None:
+    page = PackEditorPage()
+    qtbot.addWidget(page)
+    page.show()
+
+    def fill(rows: int, round_: int) -> None:
+        # Every answer band the wrong way round: one problem per question to list too.
+        questions = [replace(q, answer_seconds=(90, 30)) for q in pack(rows, round_).questions]
+        page.open_pack(Pack(id="mine", title="Mine", questions=tuple(questions), source="user"), ())
+
+    assert_no_cost_per_row(fill)
+    assert page.question_list.list.count() == MANY
+    assert page.problems_list.count() >= MANY

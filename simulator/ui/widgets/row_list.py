@@ -48,12 +48,18 @@ class RowList(QListView, Generic[T]):
         model.modelReset.connect(lambda: self.current_row_changed.emit(self.current_row()))
 
     def set_values(
-        self, values: Iterable[T], keep: Callable[[T], bool] | None = None, **kwargs: Any
+        self,
+        values: Iterable[T],
+        keep: Callable[[T], bool] | None = None,
+        *,
+        choose: bool = True,
+        **kwargs: Any,
     ) -> None:
-        """Show ``values``; the first one ``keep`` accepts becomes current, else the first."""
+        """Show ``values``; the first one ``keep`` accepts becomes current, else the first
+        (none when ``choose`` is false: a list only read, not chosen from)."""
         self.rows.set_values(values, **kwargs)
         found = next((r for r, v in enumerate(self.rows.values) if keep and keep(v)), 0)
-        self.set_current_row(found if self.count() else -1)
+        self.set_current_row(found if choose and self.count() else -1)
 
     def count(self) -> int:
         return self.rows.rowCount()
