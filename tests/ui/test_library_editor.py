@@ -105,7 +105,7 @@ def test_the_editor_saves_what_it_shows(qtbot: Any, library_window: Any) -> None
     assert "team-lead" in [p.id for p in library_window.library.packs]
     assert library_window.library.get("team-lead").source == "user"
     home_ids = [
-        library_window.home.packs_list.item(r).data(Qt.ItemDataRole.UserRole)
+        library_window.home.packs_list.pack_id(r)
         for r in range(library_window.home.packs_list.count())
     ]
     assert "team-lead" in home_ids

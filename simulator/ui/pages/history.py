@@ -70,7 +70,7 @@ class HistoryPage(QWidget):
         self.sessions_list = RowList(model, uniform=True)
         self.sessions_list.setAccessibleName("Saved sessions, newest first")
         self.sessions_list.activated.connect(lambda _index: self._open())
-        self.sessions_list.current_row_changed.connect(lambda _row: self._update_buttons())
+        self.sessions_list.on_current_row(lambda _row: self._update_buttons())
         outer.addWidget(self.sessions_list, 1)
         self.empty_label = QLabel("No sessions yet. Practise once and it will be listed here.")
         self.empty_label.setProperty("role", "muted")

@@ -58,7 +58,7 @@ class QuestionList(QWidget):
         self.list.setAccessibleName("Questions of the pack")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.current_row_changed.connect(self.current_changed.emit)
+        self.list.on_current_row(self.current_changed.emit)
         self.add_button = QPushButton("Add &question")
         self.add_button.setAccessibleName("Add a question")
         self.add_button.clicked.connect(self.add_requested.emit)
@@ -87,7 +87,7 @@ class QuestionList(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.list.current_row_changed.connect(lambda _row: self._update_buttons())
+        self.list.on_current_row(lambda _row: self._update_buttons())
 
     def _describe(self, shown: tuple[int, Question]) -> str:
         row, question = shown
@@ -114,8 +114,9 @@ class QuestionList(QWidget):
 
     def flag_rows(self, rows: set[int]) -> None:
         """Mark the questions that have problems, in words as well as the sign."""
-        self._flagged = set(rows)
-        self.list.rows.refresh_all()
+        if rows != self._flagged:  # checked after every keystroke: repaint only on a change
+            self._flagged = set(rows)
+            self.list.rows.refresh_all()
 
     def current_row(self) -> int:
         return self.list.current_row()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from simulator.ui.models.rows import RowsModel
@@ -27,9 +27,12 @@ class RoomyDelegate(QStyledItemDelegate):
 
 
 class RowList(QListView, Generic[T]):
-    """A one-choice list of values; ``current_row_changed`` follows the keyboard and mouse."""
+    """A one-choice list of values; ``on_current_row`` callbacks follow the keyboard and mouse.
 
-    current_row_changed = Signal(int)  # -1 when nothing is current
+    Callbacks, not a Python ``Signal``: on PySide6 6.12.0 every ``emit()`` made from Python
+    loses a reference to ``True``, and a list's current row changes often. The selection
+    model's own (C++) signal calls the callbacks directly.
+    """
 
     def __init__(
         self, model: RowsModel[T], *, uniform: bool = False, parent: QWidget | None = None
@@ -42,10 +45,21 @@ class RowList(QListView, Generic[T]):
         self.setItemDelegate(RoomyDelegate(self))
         # Every row the same height: Qt then measures one row, not all 10,000.
         self.setUniformItemSizes(uniform)
+        self._on_current: list[Callable[[int], object]] = []
         self.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.current_row_changed.emit(current.row())
+            lambda current, _previous: self._current_moved(current.row())
         )
-        model.modelReset.connect(lambda: self.current_row_changed.emit(self.current_row()))
+        model.modelReset.connect(lambda: self._current_moved(self.current_row()))
+
+    def on_current_row(self, slot: Callable[[int], object]) -> None:
+        """Call ``slot(row)`` when the current row changes (-1: none), unless signals are
+        blocked (``blockSignals``), as a signal would be."""
+        self._on_current.append(slot)
+
+    def _current_moved(self, row: int) -> None:
+        if not self.signalsBlocked():
+            for slot in self._on_current:
+                slot(row)
 
     def set_values(
         self,
