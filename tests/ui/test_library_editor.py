@@ -248,3 +248,25 @@ def test_an_untouched_new_pack_is_left_without_asking(
     qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
     assert asked == []
     assert library_window.stack.currentWidget() is library_window.library_flow.browser
+
+
+def test_enter_on_a_problem_opens_its_question(qtbot: Any, library_window: Any) -> None:
+    editor = open_new_pack(qtbot, library_window)
+    editor.pack_form.id_edit.setText("mine")
+    editor.pack_form.title_edit.setText("Mine")
+    fill_question(editor, "fine", "A fine question?", "conflict")
+    qtbot.mouseClick(editor.question_list.add_button, Qt.MouseButton.LeftButton)
+    fill_question(editor, "late", "A late question?", "conflict")
+    editor.question_form.band_low.setValue(120)
+    editor.question_form.band_high.setValue(60)
+    rows = editor.question_list.list
+    assert [rows.row_text(i)[:2] for i in range(2)] == ["1.", "⚠ "]  # only the second flagged
+    editor.question_list.select(0)
+    assert editor.question_form.id_edit.text() == "fine"
+    problems = editor.problems_list
+    assert problems.count() == 1 and problems.row_text(0).startswith("Question 2:")
+    problems.setFocus()
+    qtbot.keyClick(problems, Qt.Key.Key_Down)  # nothing is chosen until the user moves there
+    qtbot.keyClick(problems, Qt.Key.Key_Return)
+    assert editor.question_list.current_row() == 1
+    assert editor.question_form.id_edit.text() == "late"
