@@ -105,7 +105,10 @@ class PackList(RowList[Pack]):
         self.setItemDelegate(PackCardDelegate(self))
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)  # cards are measured again on resize
+        # Cards are measured again when the width changes: QListView lays its rows out again on
+        # a change of width only when it wraps text (else only on a change of height).
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
         self.set_values(packs, choose=False)
 
     def pack_id(self, row: int) -> str:
