@@ -6,7 +6,9 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QStyle
 
+from simulator.ui.pages.library import CELL_PADDING_X
 from simulator.ui.question_query import Entry, Filters, entries
 
 
@@ -190,14 +192,28 @@ def test_the_question_column_is_the_widest_and_long_questions_wrap(
     assert widths[0] > sum(widths[1:])  # the pack title no longer takes most of the width
     longest = max(browser.entries, key=lambda e: len(e.question.text))
     assert browser.fontMetrics().horizontalAdvance(longest.question.text) > widths[0]
+    tree, metrics = browser.tree, browser.tree.fontMetrics()
+
+    def rows_fit() -> bool:
+        """Every question fits its row, wrapped at the width its cell leaves for text: less
+        its padding (the page's style sheet) and the style's text margins."""
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        for row in range(tree.model().rowCount()):
+            index = tree.model().index(row, 0)
+            tree.scrollTo(index)
+            cell = tree.visualRect(index)
+            width = cell.width() - 2 * CELL_PADDING_X - 2 * margin
+            wrapped = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, str(index.data())
+            )
+            if cell.height() < wrapped.height():
+                return False
+        return True
+
+    qtbot.waitUntil(rows_fit)  # rows are measured again once the page has its size
     browser.set_current_entry(longest)
-    index = browser.tree.currentIndex()
-    browser.tree.scrollTo(index)
-    cell = browser.tree.visualRect(index)
-    # Measured a little narrower than the cell (its padding and margins): wrapped at the
-    # cell's width, the whole question must fit in the row's height.
-    wrapped = browser.tree.fontMetrics().boundingRect(
-        QRect(0, 0, cell.width() - 12, 10_000), Qt.TextFlag.TextWordWrap, longest.question.text
-    )
-    assert wrapped.height() > browser.tree.fontMetrics().height()  # more than one line
-    assert cell.height() >= wrapped.height()
+    cell = tree.visualRect(tree.currentIndex())
+    assert cell.height() > 2 * metrics.height()  # the longest question takes several lines
+    library_window.resize(library_window.minimumSize())  # narrower: more lines, taller rows
+    qtbot.waitUntil(lambda: tree.visualRect(tree.currentIndex()).height() > cell.height())
+    qtbot.waitUntil(rows_fit)

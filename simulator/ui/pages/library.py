@@ -49,11 +49,12 @@ from simulator.ui.models.questions import (
 from simulator.ui.question_query import DIFFICULTIES, Entry, Filters, all_tags, entries
 from simulator.ui.widgets.question_preview import QuestionPreview
 
+CELL_PADDING_X = 2
 TREE_STYLE = f"""
 QTreeView {{ background: {style.SURFACE}; border: 1px solid {style.BORDER};
     border-radius: 8px; alternate-background-color: {style.BACKGROUND}; }}
 QTreeView:focus {{ border: 2px solid {style.ACCENT}; }}
-QTreeView::item {{ padding: 4px 2px; }}
+QTreeView::item {{ padding: 4px {CELL_PADDING_X}px; }}
 """
 # Category and pack are as wide as these words: most fit, longer ones are elided.
 CATEGORY_SAMPLE = "communication"
@@ -88,7 +89,9 @@ class WrappingDelegate(QStyledItemDelegate):
         if option.rect.width() > 0 or index.column() != QUESTION:
             return super().sizeHint(option, index)
         measured = QStyleOptionViewItem(option)
-        width = self.view.header().sectionSize(index.column())
+        # The style takes its own text margins off this width, but not the stylesheet's
+        # padding (TREE_STYLE): without it a question one word too long was cut.
+        width = self.view.header().sectionSize(index.column()) - 2 * CELL_PADDING_X
         measured.rect = QRect(0, 0, max(1, width), 1)
         return super().sizeHint(measured, index)
 
@@ -151,6 +154,9 @@ class LibraryPage(QWidget):
         bottom = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
+        # Wrapping, the count leaves the preview its share of a small window (unwrapped it
+        # held the list's column wide and the preview was cut off on the right).
+        self.count_label.setWordWrap(True)
         self.select_all_button = QPushButton("Select all shown")
         self.select_all_button.setAccessibleName("Select every question shown")
         self.select_all_button.clicked.connect(self.select_all_shown)
