@@ -164,8 +164,7 @@ class LibraryPage(QWidget):
         self.practise_button.setProperty("role", "primary")
         self.practise_button.setAccessibleName("Practise the selected questions")
         self.practise_button.clicked.connect(self._practise)
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
+        bottom.addWidget(self.count_label, 1)  # the room left: it wraps only when it must
         bottom.addWidget(self.select_all_button)
         bottom.addWidget(self.practise_button)
         left.addLayout(bottom)
