@@ -102,7 +102,7 @@ class RowsModel(QAbstractListModel, Generic[T]):
             return self._accessible(row, self._values[row])
         if role == ROLE.CheckStateRole and self._checkable:
             ticked = row in self.checked
-            return ROLE_CHECKED if ticked else ROLE_UNCHECKED
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         return None
 
     def setData(self, index: Index, value: Any, role: int = ROLE.EditRole) -> bool:
@@ -117,8 +117,5 @@ class RowsModel(QAbstractListModel, Generic[T]):
             result |= Qt.ItemFlag.ItemIsUserCheckable
         return result
 
-
-ROLE_CHECKED = Qt.CheckState.Checked
-ROLE_UNCHECKED = Qt.CheckState.Unchecked
 
 __all__ = ["VALUE_ROLE", "RowsModel"]
