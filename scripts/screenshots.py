@@ -26,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
@@ -112,10 +111,9 @@ def show_browser(window: MainWindow) -> None:
     browser = window.library_flow.browser
     window.library_flow.show_browser()
     browser.category_combo.setCurrentIndex(browser.category_combo.findData("clarifying"))
-    items = [item for item in browser._items() if not item.isHidden()]
-    for item in items[:3]:
-        item.setSelected(True)
-    browser.tree.setCurrentItem(items[1], 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+    shown = browser.shown_entries()
+    browser.select_entries(shown[:3])
+    browser.set_current_entry(shown[1])
 
 
 def show_editor_problem(window: MainWindow) -> None:

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -25,10 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.ui import style
+from simulator.ui.models.rows import RowsModel
 from simulator.ui.services_api import WindowServices
 from simulator.ui.tasks import TaskRunner
+from simulator.ui.widgets.row_list import RowList
 
-NAME_ROLE = Qt.ItemDataRole.UserRole
+Offer = tuple[str, int, str]  # name, size in MB, what it is
+
+
+def describe_offer(offer: Offer) -> str:
+    name, size_mb, about = offer
+    size = f"{size_mb / 1000:.1f} GB" if size_mb >= 1000 else f"{size_mb} MB"
+    return f"{name}  ·  {size}\n{about}"
 
 
 class _Progress:
@@ -85,19 +91,13 @@ class ModelInstallDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.offers = QListWidget()
+        self.offers: RowList[Offer] = RowList(RowsModel(describe_offer))
         self.offers.setAccessibleName("English models to download")
         self.offers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for name, size_mb, about in self._services.model_offers():
-            size = f"{size_mb / 1000:.1f} GB" if size_mb >= 1000 else f"{size_mb} MB"
-            item = QListWidgetItem(f"{name}  ·  {size}\n{about}")
-            item.setData(NAME_ROLE, name)
-            self.offers.addItem(item)
-        style.room_for_selection(self.offers)
-        self.offers.setCurrentRow(0)
+        self.offers.set_values(self._services.model_offers())
         rows = self.offers.count()
         self.offers.setFixedHeight(sum(self.offers.sizeHintForRow(i) for i in range(rows)) + 16)
-        self.offers.itemActivated.connect(lambda _item: self.download())
+        self.offers.activated.connect(lambda _index: self.download())
         layout.addWidget(self.offers)
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName("Install progress")
@@ -125,9 +125,9 @@ class ModelInstallDialog(QDialog):
     # --- starting -------------------------------------------------------------------------
 
     def download(self) -> None:
-        item = self.offers.currentItem()
-        if item is not None:
-            self.install(str(item.data(NAME_ROLE)))
+        offer = self.offers.current_value()
+        if offer is not None:
+            self.install(offer[0])
 
     def choose_zip(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -7,9 +7,8 @@ their state in words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QListWidget
+from PySide6.QtWidgets import QApplication
 
 BACKGROUND = "#f5f4f0"
 SURFACE = "#ffffff"
@@ -68,12 +67,12 @@ QPushButton[role="primary"]:disabled {{ background: #9fb9b6; border-color: #9fb9
     color: #eef3f2; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {ACCENT};
     text-decoration: underline; padding: 0 2px; }}
-QListWidget {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
+QListView[role="rows"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
     padding: 4px; outline: none; }}
-QListWidget::item {{ border-radius: 6px; padding: 8px; margin: 1px 0; }}
-QListWidget::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT};
+QListView[role="rows"]::item {{ border-radius: 6px; padding: 8px; margin: 1px 0; }}
+QListView[role="rows"]::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT};
     border: 1px solid {ACCENT}; }}
-QListWidget:focus {{ border: 2px solid {ACCENT}; }}
+QListView[role="rows"]:focus {{ border: 2px solid {ACCENT}; }}
 QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ min-height: 26px; }}
 QTextEdit, QPlainTextEdit {{ background: {SURFACE}; border: 1px solid {BORDER};
     border-radius: 8px; padding: 8px; }}
@@ -110,13 +109,6 @@ def palette() -> QPalette:
     ):
         result.setColor(role, QColor(value))
     return result
-
-
-def room_for_selection(items: QListWidget) -> None:
-    """Give each item of a plain list room for the border the stylesheet draws around the
-    selected one; without it a two-line item is cut to one elided line when selected."""
-    for row in range(items.count()):
-        items.item(row).setSizeHint(QSize(0, items.sizeHintForRow(row) + 10))
 
 
 def apply(app: QApplication) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget
 
 from simulator import paths
@@ -13,6 +14,7 @@ from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import Settings
 from simulator.ui.history_flow import HistoryFlow
+from simulator.ui.pages import history
 from simulator.ui.pages.end import EndPage
 from simulator.ui.pages.history import describe, when
 from simulator.ui.tasks import TaskRunner
@@ -48,13 +50,13 @@ def test_sessions_are_listed_newest_first_and_open_with_their_feedback(
     newer = save_session("2026-11-22T18:05:00", "mix", wav)
     flow.show_history()
     qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 2)
-    texts = [flow.page.sessions_list.item(i).text() for i in range(2)]
+    texts = [flow.page.sessions_list.row_text(i) for i in range(2)]
     assert texts[0].startswith("Sun 22 Nov 2026, 18:05  ·  Mixed categories")
     assert texts[1].startswith("Fri 20 Nov 2026, 09:30  ·  Behavioral core")
     assert "1 answer  ·  0:06 recorded  ·  ended early" in texts[1]
     assert flow.page.selected_session_id() == newer
 
-    flow.page.sessions_list.setCurrentRow(1)
+    flow.page.sessions_list.set_current_row(1)
     flow.page.open_button.click()
     qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.end_page)
     end = flow.end_page
@@ -110,3 +112,45 @@ def test_a_session_is_deleted_with_its_recordings_after_a_yes(
     assert flow.page.selected_session_id() == keep
     assert not folder.exists()
     assert flow.services.get_session(gone) is None
+
+
+def test_enter_on_a_session_opens_it(qtbot: Any, flow: Any, tmp_path: Path) -> None:
+    wav = flite_wav("We cut the costs.", tmp_path / "a.wav")
+    older = save_session("2026-11-20T09:30:00", "behavioral-core", wav)
+    save_session("2026-11-22T18:05:00", "behavioral-core", wav)
+    flow.stack.show()
+    flow.show_history()
+    sessions = flow.page.sessions_list
+    qtbot.waitUntil(lambda: sessions.count() == 2)
+    sessions.setFocus()
+    qtbot.keyClick(sessions, Qt.Key.Key_Down)
+    assert flow.page.selected_session_id() == older
+    qtbot.keyClick(sessions, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.end_page)
+    assert flow.end_page.session_id == older
+
+
+def test_ten_thousand_sessions_are_listed_without_describing_each(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    described: list[int] = []
+
+    def counting_describe(session: dict[str, Any], titles: dict[str, str]) -> str:
+        described.append(int(session["id"]))
+        return describe(session, titles)
+
+    monkeypatch.setattr(history, "describe", counting_describe)
+    page = history.HistoryPage()
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    rows = [
+        {"id": n, "pack_id": "p", "answer_count": 1, "started_at": "2026-11-20T09:30:00"}
+        for n in range(10_000, 0, -1)
+    ]
+    page.show_sessions(rows, {"p": "A pack"})
+    page.repaint()  # paint what is in view now
+    assert page.sessions_list.count() == 10_000
+    assert page.selected_session_id() == 10_000 and page.open_button.isEnabled()
+    assert 0 < len(described) < 100  # only the rows painted, not all 10,000

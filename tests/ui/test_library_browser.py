@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QStyle
 
+from simulator.ui.pages.library import CELL_PADDING_X
 from simulator.ui.question_query import Entry, Filters, entries
 
 
@@ -32,16 +34,14 @@ def expected(window: Any, filters: Filters) -> list[tuple[str, str]]:
 
 
 def select(browser: Any, wanted: list[Entry]) -> None:
-    for item in browser._items():
-        entry = browser.entries[int(item.data(0, Qt.ItemDataRole.UserRole))]
-        item.setSelected(entry in wanted)
+    browser.select_entries(wanted)
 
 
 def test_every_question_of_every_pack_is_listed(qtbot: Any, library_window: Any) -> None:
     browser = open_browser(qtbot, library_window)
     total = sum(len(pack.questions) for pack in library_window.library.packs)
     assert total > 200
-    assert browser.tree.topLevelItemCount() == total
+    assert browser.tree.model().rowCount() == total
     assert browser.count_label.text() == f"{total} questions · 0 selected"
     assert not browser.practise_button.isEnabled()
     qtbot.mouseClick(browser.back_button, Qt.MouseButton.LeftButton)
@@ -99,9 +99,7 @@ def test_the_preview_shows_the_current_question(qtbot: Any, library_window: Any)
         if e.question.clarifications and e.question.follow_ups and e.question.tips
     )
     choose(browser.pack_combo, entry.pack.id)
-    for item in browser._items():
-        if browser.entries[int(item.data(0, Qt.ItemDataRole.UserRole))] is entry:
-            browser.tree.setCurrentItem(item)
+    browser.set_current_entry(entry)
     preview, question = browser.preview, entry.question
     assert preview.text_label.text() == question.text
     assert question.category in preview.meta_label.text()
@@ -180,3 +178,42 @@ def test_a_voice_that_fails_says_so_in_the_banner(qtbot: Any, library_window: An
     assert message == "The question could not be spoken: no speaker was found"
     assert browser.preview.hear_button.isEnabled()
     assert library_window.library_flow.playback is None
+
+
+def test_the_question_column_is_the_widest_and_long_questions_wrap(
+    qtbot: Any, library_window: Any
+) -> None:
+    browser = open_browser(qtbot, library_window)
+    assert library_window.size().toTuple() == (1100, 720)  # the window's default size
+    header = browser.tree.header()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 0)
+    widths = [header.sectionSize(column) for column in range(header.count())]
+    assert widths[0] == max(widths)
+    assert widths[0] > sum(widths[1:])  # the pack title no longer takes most of the width
+    longest = max(browser.entries, key=lambda e: len(e.question.text))
+    assert browser.fontMetrics().horizontalAdvance(longest.question.text) > widths[0]
+    tree, metrics = browser.tree, browser.tree.fontMetrics()
+
+    def rows_fit() -> bool:
+        """Every question fits its row, wrapped at the width its cell leaves for text: less
+        its padding (the page's style sheet) and the style's text margins."""
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        for row in range(tree.model().rowCount()):
+            index = tree.model().index(row, 0)
+            tree.scrollTo(index)
+            cell = tree.visualRect(index)
+            width = cell.width() - 2 * CELL_PADDING_X - 2 * margin
+            wrapped = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, str(index.data())
+            )
+            if cell.height() < wrapped.height():
+                return False
+        return True
+
+    qtbot.waitUntil(rows_fit)  # rows are measured again once the page has its size
+    browser.set_current_entry(longest)
+    cell = tree.visualRect(tree.currentIndex())
+    assert cell.height() > 2 * metrics.height()  # the longest question takes several lines
+    library_window.resize(library_window.minimumSize())  # narrower: more lines, taller rows
+    qtbot.waitUntil(lambda: tree.visualRect(tree.currentIndex()).height() > cell.height())
+    qtbot.waitUntil(rows_fit)

@@ -88,7 +88,7 @@ def test_the_editor_saves_what_it_shows(qtbot: Any, library_window: Any) -> None
     assert editor.question_form.id_edit.text() == "why-lead"  # the form follows the list
     shown = editor.current_pack()
     assert [x.id for x in shown.questions] == ["handed-over", "why-lead"]
-    assert editor.question_list.list.item(0).text() == "1. Tell me about work you handed over."
+    assert editor.question_list.list.row_text(0) == "1. Tell me about work you handed over."
     assert shown.tags == ("leadership", "mid")
 
     save(qtbot, editor)
@@ -105,7 +105,7 @@ def test_the_editor_saves_what_it_shows(qtbot: Any, library_window: Any) -> None
     assert "team-lead" in [p.id for p in library_window.library.packs]
     assert library_window.library.get("team-lead").source == "user"
     home_ids = [
-        library_window.home.packs_list.item(r).data(Qt.ItemDataRole.UserRole)
+        library_window.home.packs_list.pack_id(r)
         for r in range(library_window.home.packs_list.count())
     ]
     assert "team-lead" in home_ids
@@ -138,7 +138,7 @@ def test_problems_show_inline_and_block_saving(qtbot: Any, library_window: Any) 
     assert "Pack id" not in editor.pack_form.id_edit.accessibleDescription()
     assert "lowercase" in editor.pack_form.id_edit.accessibleDescription()
     assert editor.problems_list.count() == 4
-    assert editor.question_list.list.item(0).text().startswith("⚠ ")
+    assert editor.question_list.list.row_text(0).startswith("⚠ ")
     assert editor.status_label.text() == "4 problems to fix before the pack can be saved."
     # Ctrl+S refuses too: nothing is written while there are problems.
     editor.save()
@@ -153,10 +153,10 @@ def test_problems_show_inline_and_block_saving(qtbot: Any, library_window: Any) 
     assert not editor.save_button.isEnabled()
     editor.pack_form.id_edit.setText("mine")
     assert editor.problems == [] and editor.save_button.isEnabled()
-    assert not editor.question_list.list.item(0).text().startswith("⚠")
+    assert not editor.question_list.list.row_text(0).startswith("⚠")
 
     qtbot.mouseClick(editor.question_list.remove_button, Qt.MouseButton.LeftButton)
-    assert [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())] == [
+    assert [editor.problems_list.row_text(i) for i in range(editor.problems_list.count())] == [
         "Pack: the pack has no questions yet: add one"
     ]
     assert not editor.question_form.isEnabled() and not editor.save_button.isEnabled()
@@ -248,3 +248,25 @@ def test_an_untouched_new_pack_is_left_without_asking(
     qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
     assert asked == []
     assert library_window.stack.currentWidget() is library_window.library_flow.browser
+
+
+def test_enter_on_a_problem_opens_its_question(qtbot: Any, library_window: Any) -> None:
+    editor = open_new_pack(qtbot, library_window)
+    editor.pack_form.id_edit.setText("mine")
+    editor.pack_form.title_edit.setText("Mine")
+    fill_question(editor, "fine", "A fine question?", "conflict")
+    qtbot.mouseClick(editor.question_list.add_button, Qt.MouseButton.LeftButton)
+    fill_question(editor, "late", "A late question?", "conflict")
+    editor.question_form.band_low.setValue(120)
+    editor.question_form.band_high.setValue(60)
+    rows = editor.question_list.list
+    assert [rows.row_text(i)[:2] for i in range(2)] == ["1.", "⚠ "]  # only the second flagged
+    editor.question_list.select(0)
+    assert editor.question_form.id_edit.text() == "fine"
+    problems = editor.problems_list
+    assert problems.count() == 1 and problems.row_text(0).startswith("Question 2:")
+    problems.setFocus()
+    qtbot.keyClick(problems, Qt.Key.Key_Down)  # nothing is chosen until the user moves there
+    qtbot.keyClick(problems, Qt.Key.Key_Return)
+    assert editor.question_list.current_row() == 1
+    assert editor.question_form.id_edit.text() == "late"

@@ -70,7 +70,7 @@ def app_dialog(qtbot: Any, hotseat_home: Path) -> Iterator[tuple[ModelInstallDia
 
 def test_the_published_english_models_are_offered(app_dialog: Any) -> None:
     dialog, _models = app_dialog
-    names = [dialog.offers.item(i).text() for i in range(dialog.offers.count())]
+    names = [dialog.offers.row_text(i) for i in range(dialog.offers.count())]
     assert names[0].startswith("vosk-model-small-en-us-0.15  ·  40 MB\n")
     assert any("1.8 GB" in name for name in names)
 
@@ -98,7 +98,7 @@ def test_the_download_button_fetches_the_chosen_model(
     dialog, models = app_dialog
     name = "vosk-model-en-us-0.22-lgraph"
     model_zip(tmp_path, name, padding=3_000_000).rename(published / f"{name}.zip")
-    dialog.offers.setCurrentRow(1)
+    dialog.offers.set_current_row(1)
     dialog.download_button.click()
     assert not dialog.download_button.isEnabled() and dialog.close_button.text() == "Cancel"
     qtbot.waitUntil(lambda: dialog.installed_path is not None, timeout=10_000)

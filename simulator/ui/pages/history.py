@@ -6,12 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -19,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.ui import style
+from simulator.ui.models.rows import RowsModel
 from simulator.ui.question_query import MIX_LABEL
 from simulator.ui.widgets.feedback_text import clock
+from simulator.ui.widgets.row_list import RowList
 
-SESSION_ROLE = Qt.ItemDataRole.UserRole
+Session = Mapping[str, Any]
 STATUS_WORDS = {"aborted": "ended early", "recovered": "recovered after a crash"}
 
 
@@ -64,10 +64,13 @@ class HistoryPage(QWidget):
         subtitle.setProperty("role", "subtitle")
         outer.addWidget(title)
         outer.addWidget(subtitle)
-        self.sessions_list = QListWidget()
+        self._pack_titles: Mapping[str, str] = {}
+        model: RowsModel[Session] = RowsModel(lambda s: describe(s, self._pack_titles))
+        # Sessions are all two lines: uniform rows keep 10,000 of them quick to list.
+        self.sessions_list = RowList(model, uniform=True)
         self.sessions_list.setAccessibleName("Saved sessions, newest first")
-        self.sessions_list.itemActivated.connect(lambda _item: self._open())
-        self.sessions_list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.sessions_list.activated.connect(lambda _index: self._open())
+        self.sessions_list.on_current_row(lambda _row: self._update_buttons())
         outer.addWidget(self.sessions_list, 1)
         self.empty_label = QLabel("No sessions yet. Practise once and it will be listed here.")
         self.empty_label.setProperty("role", "muted")
@@ -100,14 +103,8 @@ class HistoryPage(QWidget):
     def show_sessions(self, sessions: list[dict[str, Any]], pack_titles: Mapping[str, str]) -> None:
         """List ``sessions`` (as the store lists them, newest first)."""
         kept = self.selected_session_id()
-        self.sessions_list.clear()
-        for session in sessions:
-            item = QListWidgetItem(describe(session, pack_titles))
-            item.setData(SESSION_ROLE, int(session["id"]))
-            self.sessions_list.addItem(item)
-        style.room_for_selection(self.sessions_list)
-        rows = [self.sessions_list.item(i).data(SESSION_ROLE) for i in range(len(sessions))]
-        self.sessions_list.setCurrentRow(rows.index(kept) if kept in rows else 0)
+        self._pack_titles = dict(pack_titles)
+        self.sessions_list.set_values(sessions, keep=lambda s: int(s["id"]) == kept)
         self.empty_label.setVisible(not sessions)
         self.sessions_list.setVisible(bool(sessions))
         self.status_label.setText("")
@@ -118,8 +115,8 @@ class HistoryPage(QWidget):
         self.status_label.setText(message)
 
     def selected_session_id(self) -> int | None:
-        item = self.sessions_list.currentItem()
-        return int(item.data(SESSION_ROLE)) if item is not None else None
+        session = self.sessions_list.current_value()
+        return int(session["id"]) if session is not None else None
 
     def _update_buttons(self) -> None:
         chosen = self.selected_session_id() is not None
@@ -139,9 +136,9 @@ class HistoryPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _delete(self) -> None:
-        item = self.sessions_list.currentItem()
-        if item is not None and self.confirm_delete(item.text()):
-            self.delete_requested.emit(int(item.data(SESSION_ROLE)))
+        row = self.sessions_list.current_row()
+        if row >= 0 and self.confirm_delete(self.sessions_list.row_text(row)):
+            self.delete_requested.emit(int(self.sessions_list.rows.value(row)["id"]))
 
     def _open(self) -> None:
         session_id = self.selected_session_id()

@@ -7,7 +7,17 @@ act on (hear a question, practise the selected ones, open or create a pack).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,25 +29,36 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from simulator.library import Library
 from simulator.ui import style
+from simulator.ui.models.questions import (
+    CATEGORY,
+    LEVEL,
+    PACK,
+    QUESTION,
+    QuestionFilter,
+    QuestionTable,
+)
 from simulator.ui.question_query import DIFFICULTIES, Entry, Filters, all_tags, entries
 from simulator.ui.widgets.question_preview import QuestionPreview
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Question", "Category", "Level", "Pack")
+CELL_PADDING_X = 2
 TREE_STYLE = f"""
-QTreeWidget {{ background: {style.SURFACE}; border: 1px solid {style.BORDER};
+QTreeView {{ background: {style.SURFACE}; border: 1px solid {style.BORDER};
     border-radius: 8px; alternate-background-color: {style.BACKGROUND}; }}
-QTreeWidget:focus {{ border: 2px solid {style.ACCENT}; }}
-QTreeWidget::item {{ padding: 4px 2px; }}
+QTreeView:focus {{ border: 2px solid {style.ACCENT}; }}
+QTreeView::item {{ padding: 4px {CELL_PADDING_X}px; }}
 """
+# Category and pack are as wide as these words: most fit, longer ones are elided.
+CATEGORY_SAMPLE = "communication"
+PACK_SAMPLE = "Behavioral core"
 
 
 def _combo(name: str, any_label: str) -> QComboBox:
@@ -48,6 +69,31 @@ def _combo(name: str, any_label: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
     return combo
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Measures the question column at its width, so a row is as tall as its question needs;
+    the other columns are measured on one line (long pack titles elide; tool tips say them).
+
+    QTreeView asks for row heights with no width at all (``indexRowSizeHint`` sets it to -1),
+    and a cell measured with no width never wraps: long questions were cut to one line.
+    """
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        if option.rect.width() > 0 or index.column() != QUESTION:
+            return super().sizeHint(option, index)
+        measured = QStyleOptionViewItem(option)
+        # The style takes its own text margins off this width, but not the stylesheet's
+        # padding (TREE_STYLE): without it a question one word too long was cut.
+        width = self.view.header().sectionSize(index.column()) - 2 * CELL_PADDING_X
+        measured.rect = QRect(0, 0, max(1, width), 1)
+        return super().sizeHint(measured, index)
 
 
 class LibraryPage(QWidget):
@@ -82,25 +128,35 @@ class LibraryPage(QWidget):
         outer.addLayout(columns, 1)
         left = QVBoxLayout()
         left.setSpacing(8)
-        self.tree = QTreeWidget()
+        self.table = QuestionTable()
+        self.shown = QuestionFilter(self.table)
+        self.tree = QTreeView()
         self.tree.setAccessibleName("Questions")
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setModel(self.shown)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setItemsExpandable(False)
+        # Long questions wrap onto more lines: rows are as tall as their text needs.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setStyleSheet(TREE_STYLE)
-        header_view = self.tree.header()
-        header_view.setStretchLastSection(False)
-        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.currentItemChanged.connect(lambda item, _old: self._preview(item))
-        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self._size_columns()
+        self.tree.selectionModel().currentRowChanged.connect(lambda _new, _old: self._preview())
+        self.tree.selectionModel().selectionChanged.connect(lambda _new, _old: self._counted())
+        self.shown.layoutChanged.connect(self._counted)
+        self.shown.rowsRemoved.connect(lambda *_: self._counted())
         left.addWidget(self.tree, 1)
         bottom = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
+        # Wrapping, the count leaves the preview its share of a small window (unwrapped it
+        # held the list's column wide and the preview was cut off on the right).
+        self.count_label.setWordWrap(True)
         self.select_all_button = QPushButton("Select all shown")
         self.select_all_button.setAccessibleName("Select every question shown")
         self.select_all_button.clicked.connect(self.select_all_shown)
@@ -108,8 +164,7 @@ class LibraryPage(QWidget):
         self.practise_button.setProperty("role", "primary")
         self.practise_button.setAccessibleName("Practise the selected questions")
         self.practise_button.clicked.connect(self._practise)
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
+        bottom.addWidget(self.count_label, 1)  # the room left: it wraps only when it must
         bottom.addWidget(self.select_all_button)
         bottom.addWidget(self.practise_button)
         left.addLayout(bottom)
@@ -125,6 +180,29 @@ class LibraryPage(QWidget):
         find = QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.set_library(library)
+
+    def _size_columns(self) -> None:
+        """The question takes the width; level fits its digit; category and pack are narrow
+        (a long one is elided, and said in full by its tool tip and the preview)."""
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.fontMetrics()
+        for column, sample in ((CATEGORY, CATEGORY_SAMPLE), (PACK, PACK_SAMPLE)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        # Wrapped rows are measured at the question column's width: measure them again when
+        # it changes (once, after a burst of resizes).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
+        header.sectionResized.connect(lambda column, _old, _new: self._question_resized(column))
+
+    def _question_resized(self, column: int) -> None:
+        if column == QUESTION:
+            self._relayout.start()
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -155,17 +233,7 @@ class LibraryPage(QWidget):
         self._fill(self.category_combo, [(c, c) for c in categories])
         self._fill(self.tag_combo, [(t, t) for t in all_tags(self.entries)])
         self._fill(self.pack_combo, [(pack.title, pack.id) for pack in library.packs])
-        self.tree.clear()
-        items = []
-        for index, entry in enumerate(self.entries):
-            question = entry.question
-            item = QTreeWidgetItem(
-                [question.text, question.category, str(question.difficulty), entry.pack.title]
-            )
-            item.setData(0, ENTRY_ROLE, index)
-            item.setToolTip(0, question.text)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+        self.table.set_entries(self.entries)
         self.apply_filters()
 
     @staticmethod
@@ -191,54 +259,52 @@ class LibraryPage(QWidget):
         )
 
     def apply_filters(self) -> None:
-        filters = self.filters()
-        for item in self._items():
-            entry = self.entries[int(item.data(0, ENTRY_ROLE))]
-            hidden = not filters.matches(entry)
-            item.setHidden(hidden)
-            if hidden:
-                item.setSelected(False)
-        current = self.tree.currentItem()
-        if current is None or current.isHidden():
+        """Show the questions the filters let through; rows filtered out lose their selection."""
+        self.shown.set_filters(self.filters())
+        if not self.tree.currentIndex().isValid():
             # Move the preview to the first question shown, without touching the selection.
-            first = next((item for item in self._items() if not item.isHidden()), None)
-            if first is None:
-                self._preview(None)
-            else:
-                self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
-        self._selection_changed()
+            first = self.shown.index(0, 0)
+            flag = QItemSelectionModel.SelectionFlag.NoUpdate
+            self.tree.selectionModel().setCurrentIndex(first, flag)
+        self._preview()
+        self._counted()
 
     def shown_entries(self) -> list[Entry]:
         """The questions the filters let through, in the order shown."""
-        return [
-            self.entries[int(item.data(0, ENTRY_ROLE))]
-            for item in self._items()
-            if not item.isHidden()
-        ]
+        return [self.shown.entry(row) for row in range(self.shown.rowCount())]
 
     def selected_entries(self) -> list[Entry]:
         """The selected questions that are shown, in the order shown."""
-        return [
-            self.entries[int(item.data(0, ENTRY_ROLE))]
-            for item in self._items()
-            if item.isSelected() and not item.isHidden()
-        ]
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        rows = range(self.tree.topLevelItemCount())
-        return [item for row in rows if (item := self.tree.topLevelItem(row)) is not None]
+        rows = sorted(index.row() for index in self.tree.selectionModel().selectedRows())
+        return [self.shown.entry(row) for row in rows]
 
     def select_all_shown(self) -> None:
-        for item in self._items():
-            item.setSelected(not item.isHidden())
+        self.tree.selectAll()
         self.tree.setFocus()
 
-    def _preview(self, item: QTreeWidgetItem | None) -> None:
-        entry = None if item is None else self.entries[int(item.data(0, ENTRY_ROLE))]
-        self.preview.show_entry(entry)
+    def select_entries(self, wanted: list[Entry]) -> None:
+        """Select exactly the shown questions in ``wanted`` (as a mouse would, row by row)."""
+        selection = QItemSelection()
+        for entry in wanted:
+            row = self.shown.row_of(entry)
+            if row >= 0:
+                selection.select(self.shown.index(row, 0), self.shown.index(row, PACK))
+        flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.tree.selectionModel().select(selection, flag)
 
-    def _selection_changed(self) -> None:
-        shown, selected = len(self.shown_entries()), len(self.selected_entries())
+    def set_current_entry(self, entry: Entry) -> None:
+        """Make ``entry`` the previewed question, leaving the selection as it is."""
+        row = self.shown.row_of(entry)
+        index = self.shown.index(row, 0) if row >= 0 else QModelIndex()
+        flag = QItemSelectionModel.SelectionFlag.NoUpdate
+        self.tree.selectionModel().setCurrentIndex(index, flag)
+
+    def _preview(self) -> None:
+        current = self.tree.currentIndex()
+        self.preview.show_entry(self.shown.entry(current.row()) if current.isValid() else None)
+
+    def _counted(self) -> None:
+        shown, selected = self.shown.rowCount(), len(self.tree.selectionModel().selectedRows())
         total = len(self.entries)
         counted = f"{shown} of {total} questions" if shown != total else f"{total} questions"
         self.count_label.setText(f"{counted} · {selected} selected")

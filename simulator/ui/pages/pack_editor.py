@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
+    QListView,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from simulator.core.packs import Pack, Question
 from simulator.ui import style
+from simulator.ui.models.rows import RowsModel
 from simulator.ui.pack_check import (
     FieldProblem,
     check_pack,
@@ -39,6 +40,7 @@ from simulator.ui.pack_check import (
 from simulator.ui.widgets.editor_parts import QuestionList, section
 from simulator.ui.widgets.pack_form import PackForm
 from simulator.ui.widgets.question_form import QuestionForm
+from simulator.ui.widgets.row_list import RowList
 
 
 class PackEditorPage(QWidget):
@@ -122,13 +124,13 @@ class PackEditorPage(QWidget):
         scroll.setWidget(self.question_form)
         right.addWidget(scroll, 1)
         self.problems_heading = section("PROBLEMS TO FIX BEFORE SAVING")
-        self.problems_list = QListWidget()
+        self.problems_list: RowList[FieldProblem] = RowList(RowsModel(FieldProblem.describe))
         self.problems_list.setAccessibleName("Problems to fix before saving")
         self.problems_list.setMaximumHeight(90)
         self.problems_list.setWordWrap(True)
-        self.problems_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.problems_list.itemActivated.connect(self._jump_to_problem)
+        self.problems_list.activated.connect(lambda _index: self._jump_to_problem())
         right.addWidget(self.problems_heading)
         right.addWidget(self.problems_list)
         columns.addLayout(right, 3)
@@ -232,8 +234,7 @@ class PackEditorPage(QWidget):
         self.question_form.show_problems(for_question(self.problems, row))
         flagged = {p.question for p in self.problems if p.question is not None}
         self.question_list.flag_rows(flagged)
-        self.problems_list.clear()
-        self.problems_list.addItems([problem.describe() for problem in self.problems])
+        self.problems_list.set_values(self.problems, choose=False)
         self.problems_heading.setVisible(bool(self.problems))
         self.problems_list.setVisible(bool(self.problems))
         self.save_button.setEnabled(not self.read_only and not self.problems)
@@ -252,8 +253,8 @@ class PackEditorPage(QWidget):
         return "Unsaved changes." if self.dirty else "Saved."
 
     def _jump_to_problem(self) -> None:
-        problem = self.problems[self.problems_list.currentRow()]
-        if problem.question is not None:
+        problem = self.problems_list.current_value()
+        if problem is not None and problem.question is not None:
             self.question_list.select(problem.question)
             self.question_form.setFocus()
 

@@ -9,14 +9,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from simulator.core.packs import Question
+from simulator.ui.models.rows import RowsModel
+from simulator.ui.widgets.row_list import RowList
 
 PREVIEW_CHARS = 70
 
@@ -50,11 +50,15 @@ class QuestionList(QWidget):
         super().__init__(parent)
         self._flagged: set[int] = set()
         self._read_only = False
-        self.list = QListWidget()
+        # Each row's value is (its row, the question): the text starts with the position.
+        model: RowsModel[tuple[int, Question]] = RowsModel(
+            self._describe, accessible=lambda _row, shown: self._accessible(shown)
+        )
+        self.list = RowList(model)
         self.list.setAccessibleName("Questions of the pack")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.currentRowChanged.connect(self.current_changed.emit)
+        self.list.on_current_row(self.current_changed.emit)
         self.add_button = QPushButton("Add &question")
         self.add_button.setAccessibleName("Add a question")
         self.add_button.clicked.connect(self.add_requested.emit)
@@ -71,7 +75,7 @@ class QuestionList(QWidget):
         self.remove_button = QPushButton("&Remove")
         self.remove_button.setAccessibleName("Remove the question")
         self.remove_button.clicked.connect(
-            lambda: self.remove_requested.emit(self.list.currentRow())
+            lambda: self.remove_requested.emit(self.list.current_row())
         )
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
@@ -83,49 +87,46 @@ class QuestionList(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.list.on_current_row(lambda _row: self._update_buttons())
+
+    def _describe(self, shown: tuple[int, Question]) -> str:
+        row, question = shown
+        text = describe(row + 1, question)
+        return f"⚠ {text}" if row in self._flagged else text
+
+    def _accessible(self, shown: tuple[int, Question]) -> str:
+        row, question = shown
+        text = describe(row + 1, question)
+        return f"{text}, has problems" if row in self._flagged else text
 
     def set_questions(self, questions: Sequence[Question], current: int) -> None:
         self.list.blockSignals(True)
         try:
-            self.list.clear()
-            for position, question in enumerate(questions, start=1):
-                self.list.addItem(QListWidgetItem(describe(position, question)))
-            self.list.setCurrentRow(current)
+            self.list.set_values(enumerate(questions))
+            self.list.set_current_row(current)
         finally:
             self.list.blockSignals(False)
-        self.flag_rows(self._flagged)
         self._update_buttons()
 
     def update_row(self, row: int, question: Question) -> None:
-        item = self.list.item(row)
-        if item is not None:
-            item.setText(describe(row + 1, question))
-            self._mark(row)
+        if 0 <= row < self.list.count():
+            self.list.rows.set_value(row, (row, question))
 
     def flag_rows(self, rows: set[int]) -> None:
         """Mark the questions that have problems, in words as well as the sign."""
-        self._flagged = set(rows)
-        for row in range(self.list.count()):
-            self._mark(row)
-
-    def _mark(self, row: int) -> None:
-        item = self.list.item(row)
-        text = item.text().removeprefix("⚠ ")
-        flagged = row in self._flagged
-        item.setText(f"⚠ {text}" if flagged else text)
-        accessible = f"{text}, has problems" if flagged else text
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+        if rows != self._flagged:  # checked after every keystroke: repaint only on a change
+            self._flagged = set(rows)
+            self.list.rows.refresh_all()
 
     def current_row(self) -> int:
-        return self.list.currentRow()
+        return self.list.current_row()
 
     def select(self, row: int) -> None:
-        self.list.setCurrentRow(row)
+        self.list.set_current_row(row)
 
     def move_current(self, step: int) -> None:
         """Swap the current question with its neighbour; the editor redraws the list."""
-        row = self.list.currentRow()
+        row = self.list.current_row()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():
             return
@@ -139,7 +140,7 @@ class QuestionList(QWidget):
 
     def _update_buttons(self) -> None:
         editable = not self._read_only
-        row, count = self.list.currentRow(), self.list.count()
+        row, count = self.list.current_row(), self.list.count()
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and row >= 0)
         self.up_button.setEnabled(editable and row > 0)

@@ -1,87 +1,124 @@
-"""The list of question packs on the home page: one card per pack, sized to its text."""
+"""The list of question packs on the home page: one card per pack, sized to its text.
+
+A list view over the packs with a delegate that draws each card (title, description, question
+count): no widget per pack, so refilling the list after a pack is saved costs nothing per row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from simulator.core.packs import Pack
 from simulator.ui import style
+from simulator.ui.models.rows import VALUE_ROLE, RowsModel
+from simulator.ui.widgets.row_list import RowList
 
-PACK_ID_ROLE = Qt.ItemDataRole.UserRole
-ITEM_PADDING = 8  # QListWidget::item padding in style.py
+ITEM_PADDING = 8  # the rows' item padding in style.py
+CARD_MARGINS = (8, 6)  # left/right and top/bottom, inside the item's padding
+LINE_GAP = 2
+TEXT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
 
 
-class PackCard(QWidget):
-    """The look of one pack in the list: title, description, question count."""
+def meta(pack: Pack) -> str:
+    count = len(pack.questions)
+    source = "your pack" if pack.source == "user" else "built-in"
+    return f"{count} question{'s' if count != 1 else ''} · {source}"
 
-    def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(2)
-        title = QLabel(pack.title)
-        title.setFont(style.font(12.5, bold=True))
-        title.setWordWrap(True)
-        count = len(pack.questions)
-        source = "your pack" if pack.source == "user" else "built-in"
-        meta = QLabel(f"{count} question{'s' if count != 1 else ''} · {source}")
-        meta.setProperty("role", "muted")
-        layout.addWidget(title)
+
+class PackCardDelegate(QStyledItemDelegate):
+    """Draws a pack as a card: its title in bold, its description, then its size and source."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        # Made once: every card is measured on each layout, so this stays cheap per row.
+        self.title_font = style.font(12.5, bold=True)
+        self.text_colour, self.muted_colour = style.colour(style.TEXT), style.colour(style.MUTED)
+
+    def _parts(self, pack: Pack, base: QFont) -> list[tuple[str, QFont, QColor]]:
+        parts = [(pack.title, self.title_font, self.text_colour)]
         if pack.description:
-            description = QLabel(pack.description)
-            description.setWordWrap(True)
-            layout.addWidget(description)
-        layout.addWidget(meta)
-        for child in self.findChildren(QLabel):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            parts.append((pack.description, base, self.text_colour))
+        parts.append((meta(pack), base, self.muted_colour))
+        return parts
+
+    def _text_width(self) -> int:
+        border = 1
+        return self.view.viewport().width() - 8 - 2 * (ITEM_PADDING + border + CARD_MARGINS[0])
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        pack = index.data(VALUE_ROLE)
+        width = max(40, self._text_width())
+        height = 0
+        for text, font, _colour in self._parts(pack, option.font):
+            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), TEXT_FLAGS, text)
+            height += box.height() + LINE_GAP
+        height += 2 * (ITEM_PADDING + 1 + CARD_MARGINS[1]) + 2
+        return QSize(width, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        card = QStyleOptionViewItem(option)
+        self.initStyleOption(card, index)
+        card.text = ""
+        widget = card.widget
+        look = widget.style() if widget is not None else self.view.style()
+        # The stylesheet draws the card's ground and the chosen card's border.
+        look.drawControl(QStyle.ControlElement.CE_ItemViewItem, card, painter, widget)
+        area = card.rect.adjusted(
+            ITEM_PADDING + 1 + CARD_MARGINS[0],
+            ITEM_PADDING + 1 + CARD_MARGINS[1],
+            -(ITEM_PADDING + 1 + CARD_MARGINS[0]),
+            -(ITEM_PADDING + 1 + CARD_MARGINS[1]),
+        )
+        painter.save()
+        top = area.top()
+        for text, font, colour in self._parts(index.data(VALUE_ROLE), card.font):
+            painter.setFont(font)
+            painter.setPen(colour)
+            box = QRect(area.left(), top, area.width(), area.bottom() - top)
+            drawn = painter.drawText(box, TEXT_FLAGS, text)
+            top = drawn.bottom() + 1 + LINE_GAP
+        painter.restore()
 
 
-class PackList(QListWidget):
-    """Packs as cards; the current item is the chosen pack."""
+class PackList(RowList[Pack]):
+    """Packs as cards; the current row is the chosen pack."""
 
     def __init__(self, packs: Sequence[Pack], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        model: RowsModel[Pack] = RowsModel(
+            lambda pack: pack.title,
+            accessible=lambda _row, pack: f"{pack.title}: {pack.description}",
+        )
+        super().__init__(model, parent=parent)
         self.setAccessibleName("Question packs")
-        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(PackCardDelegate(self))
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for pack in packs:
-            item = QListWidgetItem()
-            item.setData(PACK_ID_ROLE, pack.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{pack.title}: {pack.description}")
-            card = PackCard(pack)
-            item.setSizeHint(card.sizeHint())
-            self.addItem(item)
-            self.setItemWidget(item, card)
+        # Cards are measured again when the width changes: QListView lays its rows out again on
+        # a change of width only when it wraps text (else only on a change of height).
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.set_values(packs, choose=False)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_cards()
-
-    def _fit_cards(self) -> None:
-        """Give each card the height its wrapped text needs at the list's width."""
-        # The item's own padding and border (see style.py) narrow the card inside it.
-        width = self.viewport().width() - 8
-        inner = width - 2 * (ITEM_PADDING + 1)
-        for row in range(self.count()):
-            item = self.item(row)
-            card = self.itemWidget(item)
-            if card is not None and inner > 0:
-                height = card.heightForWidth(inner) + 2 * (ITEM_PADDING + 1)
-                item.setSizeHint(QSize(width, height))
+    def pack_id(self, row: int) -> str:
+        return self.rows.value(row).id
 
     def select_pack(self, pack_id: str | None) -> None:
         """Select ``pack_id``, or the first pack when it is not in the list."""
-        for row in range(self.count()):
-            if self.item(row).data(PACK_ID_ROLE) == pack_id:
-                self.setCurrentRow(row)
-                return
-        if self.count():
-            self.setCurrentRow(0)
+        ids = [pack.id for pack in self.rows.values]
+        self.set_current_row(ids.index(pack_id) if pack_id in ids else 0)
 
     def selected_pack_id(self) -> str | None:
-        item = self.currentItem()
-        return None if item is None else str(item.data(PACK_ID_ROLE))
+        pack = self.current_value()
+        return None if pack is None else pack.id

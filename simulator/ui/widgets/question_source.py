@@ -6,12 +6,10 @@ their question counts, to tick the ones to draw from.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -20,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from simulator.library import Library
 from simulator.ui import style
+from simulator.ui.models.rows import RowsModel
 from simulator.ui.question_query import category_counts
 from simulator.ui.widgets.pack_list import PackList
+from simulator.ui.widgets.row_list import RowList
 
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole
 # The chosen mode looks pressed; screen readers hear it as a checked button.
 TOGGLE_STYLE = f"""
 QPushButton:checked {{ background: {style.ACCENT_SOFT}; border: 1px solid {style.ACCENT}; }}
@@ -31,45 +30,35 @@ QPushButton:checked:focus {{ border: 2px solid {style.ACCENT}; }}
 """
 
 
-class CategoryPicker(QListWidget):
-    """Every category with its number of questions across the packs, each with a tick box."""
+def describe_category(counted: tuple[str, int]) -> str:
+    category, count = counted
+    return f"{category}  ·  {count} question{'s' if count != 1 else ''}"
+
+
+class CategoryPicker(RowList[tuple[str, int]]):
+    """Every category with its number of questions across the packs, each with a tick box;
+    the model's ``dataChanged`` says a box was ticked or cleared."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(RowsModel(describe_category, checkable=True), parent=parent)
         self.setAccessibleName("Categories to mix questions from")
         self.counts: dict[str, int] = {}
 
     def set_counts(self, counts: dict[str, int]) -> None:
         kept = set(self.chosen())
-        self.blockSignals(True)
-        try:
-            self.clear()
-            self.counts = dict(sorted(counts.items()))
-            for category, count in self.counts.items():
-                plural = "s" if count != 1 else ""
-                item = QListWidgetItem(f"{category}  ·  {count} question{plural}")
-                item.setData(CATEGORY_ROLE, category)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                checked = category in kept
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                self.addItem(item)
-            if self.count():
-                self.setCurrentRow(0)
-        finally:
-            self.blockSignals(False)
+        self.counts = dict(sorted(counts.items()))
+        shown = list(self.counts.items())
+        self.set_values(shown, checked=[row for row, (c, _n) in enumerate(shown) if c in kept])
+
+    def category(self, row: int) -> str:
+        return self.rows.value(row)[0]
 
     def chosen(self) -> list[str]:
-        return [
-            str(self.item(row).data(CATEGORY_ROLE))
-            for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        return [self.category(row) for row in sorted(self.rows.checked)]
 
     def set_chosen(self, categories: list[str]) -> None:
         for row in range(self.count()):
-            item = self.item(row)
-            checked = item.data(CATEGORY_ROLE) in categories
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.rows.set_checked(row, self.category(row) in categories)
 
 
 class QuestionSource(QWidget):
@@ -96,7 +85,7 @@ class QuestionSource(QWidget):
         row.addWidget(self.mix_button)
         row.addStretch(1)
         self.categories = CategoryPicker()
-        self.categories.itemChanged.connect(lambda _item: self.changed.emit())
+        self.categories.rows.dataChanged.connect(lambda *_: self.changed.emit())
         self.stack = QStackedWidget()
         self.packs_list = self._make_pack_list(library)
         self.stack.addWidget(self.packs_list)
@@ -110,8 +99,8 @@ class QuestionSource(QWidget):
 
     def _make_pack_list(self, library: Library) -> PackList:
         packs = PackList(library.packs)
-        packs.currentItemChanged.connect(lambda _current, _previous: self.changed.emit())
-        packs.itemActivated.connect(lambda _item: self.activated.emit())
+        packs.on_current_row(lambda _row: self.changed.emit())
+        packs.activated.connect(lambda _index: self.activated.emit())
         return packs
 
     def set_library(self, library: Library) -> None:
