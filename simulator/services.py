@@ -44,6 +44,7 @@ class AppServices:
         self._voice: InterviewerVoice | None = None
         self._recognizers: RecognizerProcess | None = None
         self._analyzer: ProcessPoolExecutor | None = None
+        self._recording_dirs: dict[int, Path] = {}  # session id -> its recordings' folder
 
     @property
     def voice(self) -> InterviewerVoice:
@@ -70,13 +71,28 @@ class AppServices:
         return Store(self.layout.db_path)
 
     def answer_path(self, session_id: int, position: int, question_id: str) -> tuple[Path, str]:
-        path = self.layout.answer_wav(session_id, position, question_id)
+        folder = self._recording_dirs.get(session_id)
+        if folder is None:  # a session nobody holds: choose (and keep) its folder now
+            folder = self._recording_dirs[session_id] = self.layout.recordings_dir(session_id)
+        path = self.layout.answer_wav(session_id, position, question_id, folder)
         return path, self.layout.relative(path)
 
     def hold_session(self, session_id: int) -> Callable[[], None]:
+        """Lock a new session and choose the folder its recordings go to (a folder already
+        holding recordings, say from before a damaged database was moved aside, is skipped)."""
         lock = session_lock(self.layout.sessions_dir, session_id)
         lock.acquire()
-        return lock.release
+        try:
+            self._recording_dirs[session_id] = self.layout.recordings_dir(session_id)
+        except BaseException:
+            lock.release()
+            raise
+
+        def release() -> None:
+            self._recording_dirs.pop(session_id, None)
+            lock.release()
+
+        return release
 
     def session_services(self) -> SessionServices:
         recognizers = self.recognizers
