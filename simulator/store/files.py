@@ -109,7 +109,7 @@ class DataLayout:
         inner = PurePosixPath(str(relative).replace("\\", "/"))
         if inner.is_absolute() or ".." in inner.parts or not inner.parts or ":" in inner.parts[0]:
             raise OutsideDataFolder(
-                f"stored path {relative!r} does not point inside the data folder {self.home}"
+                f"the stored path {relative!r} points outside the data folder {self.home}"
             )
         return self.home.joinpath(*inner.parts)
 
