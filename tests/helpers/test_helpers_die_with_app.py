@@ -84,3 +84,40 @@ def test_the_voice_child_ends_quietly_when_the_app_is_gone() -> None:
     threading.Thread(target=run, daemon=True).start()
     assert done.wait(30)
     assert failure == []
+
+
+BUSY_APP = """
+import time
+from simulator.analysis_worker import AnalysisWorker
+
+if __name__ == "__main__":
+    worker = AnalysisWorker()
+    worker.run(int, "1")
+    print(worker.pid, flush=True)
+    worker.run(time.sleep, 600)  # the worker is busy when the app is killed
+"""
+
+
+def test_a_busy_worker_ends_with_its_killed_app() -> None:
+    app = subprocess.Popen(
+        [sys.executable, "-c", BUSY_APP],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    worker = 0
+    try:
+        assert app.stdout is not None
+        worker = int(app.stdout.readline())
+        assert worker in children(app.pid)
+        app.send_signal(signal.SIGKILL)
+        app.wait(10)
+        assert wait_until_gone([worker], timeout_s=5.0) == []
+    finally:
+        if worker and wait_until_gone([worker], timeout_s=0):
+            os.kill(worker, signal.SIGKILL)
+        if app.poll() is None:
+            app.kill()
+        app.wait()
+        app.stdout.close()  # type: ignore[union-attr]
