@@ -91,7 +91,7 @@ class AnalysisWorker:
             timeout = self.timeout_s + (STARTUP_GRACE_S if cold else 0.0)
             try:
                 if not conn.poll(timeout):
-                    self._stop()
+                    self._stop(at_once=True)  # it is stuck: asking it to quit would not help
                     raise AnalysisError(f"the analysis took longer than {timeout:.0f} s")
                 status, value = conn.recv()
             except (EOFError, OSError):
@@ -114,7 +114,7 @@ class AnalysisWorker:
         self._process, self._conn = process, parent
         return parent
 
-    def _stop(self) -> None:
+    def _stop(self, at_once: bool = False) -> None:
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
@@ -122,7 +122,8 @@ class AnalysisWorker:
                 conn.send(None)
             conn.close()
         if process is not None:
-            process.join(CLOSE_WAIT_S if process.is_alive() else 0)
+            if process.is_alive() and not at_once:
+                process.join(CLOSE_WAIT_S)
             if process.is_alive():
                 process.kill()
                 process.join(CLOSE_WAIT_S)
