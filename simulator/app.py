@@ -36,7 +36,7 @@ def recover_sessions(services: AppServices) -> list[str]:
     def transcribe(path: Path) -> Transcript:
         return transcribe_wav(path, services.recognizers)
 
-    return recover_all(services.layout, transcribe)
+    return recover_all(services.layout, transcribe, services.analyze_answer)
 
 
 def _quit_on_interrupt(app: QCoreApplication) -> None:

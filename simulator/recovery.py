@@ -2,7 +2,12 @@
 
 A session still marked ``recording`` whose lock nobody holds was cut off. Its recordings are
 kept up to the cut (the writer flushed every block), their WAV headers are repaired, the
-unfinished answers are transcribed from the audio, and the session is marked ``recovered``.
+unfinished answers are transcribed from the audio, every answer still without an analysis is
+analysed (a kill often lands during analysis), and the session is marked ``recovered``.
+
+One bad answer never blocks the rest: a stored path leading out of the data folder (a
+hand-edited or foreign database) is refused for that answer alone and its file left alone,
+and a failed transcription or analysis is reported in the session's message.
 """
 
 from __future__ import annotations
@@ -13,19 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from simulator.audio.wav import WavError, repair_wav
+from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
 from simulator.locks import session_lock
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from simulator.store import DataLayout, Store
+from simulator.store.files import OutsideDataFolder
 
 Transcribe = Callable[[Path], Transcript]
+Analyze = Callable[[Path, Transcript, Question | None], dict[str, Any]]
 
 
-def recover_all(layout: DataLayout, transcribe: Transcribe | None = None) -> list[str]:
+def recover_all(
+    layout: DataLayout, transcribe: Transcribe | None = None, analyze: Analyze | None = None
+) -> list[str]:
     """Recover every cut-off session; return one plain sentence per recovered session.
 
     ``transcribe(path) -> Transcript`` computes the missing transcripts; without it the audio
-    and header are still repaired and the transcript is left empty.
+    and header are still repaired and the transcript is left empty. ``analyze(wav,
+    transcript, question)`` computes an answer's analysis; by default it runs in this process
+    (the window passes its analysis helper process).
     """
     if not layout.db_path.exists():
         return []
@@ -37,7 +49,7 @@ def recover_all(layout: DataLayout, transcribe: Transcribe | None = None) -> lis
             if not lock.acquire():
                 continue  # still being recorded by a running Hotseat
             try:
-                messages.append(_recover(store, layout, session, transcribe))
+                messages.append(_recover(store, layout, session, transcribe, analyze))
             finally:
                 lock.release()
     finally:
@@ -50,33 +62,32 @@ def _recover(
     layout: DataLayout,
     session: dict[str, Any],
     transcribe: Transcribe | None,
+    analyze: Analyze | None,
 ) -> str:
     kept = 0.0
     problems = []
     for answer in session["answers"]:
+        try:
+            path = layout.absolute(answer["audio_path"])
+        except OutsideDataFolder:
+            path = None
+            problems.append(_outside(answer))
         if answer.get("duration_s") is not None:
             kept += answer["duration_s"] or 0.0
-            continue
-        path = layout.absolute(answer["audio_path"])
-        duration = 0.0
-        transcript = Transcript()
-        try:
-            duration = repair_wav(path)
-            if transcribe is not None and duration > 0:
-                transcript = transcribe(path)
-        except (WavError, FileNotFoundError) as error:
-            problems.append(str(error))
-        except Exception as error:  # a recogniser failure must not block recovery
-            problems.append(f"could not transcribe {path.name}: {error}")
-        kept += duration
-        store.finish_answer(
-            answer["id"],
-            transcript=transcript.text,
-            words=[word.to_json() for word in transcript.words],
-            engine=transcript.engine,
-            model=transcript.model,
-            duration_s=round(duration, 3),
-        )
+        else:
+            duration, transcript, problem = _finish_recording(path, transcribe)
+            if problem:
+                problems.append(problem)
+            kept += duration
+            _save_transcript(store, answer["id"], transcript, duration)
+            answer.update(duration_s=duration, transcript=transcript.text)
+            answer.update(words=[word.to_json() for word in transcript.words])
+            answer.update(engine=transcript.engine, model=transcript.model)
+        unanalysed = answer.get("analysis") is None and answer["duration_s"]
+        if unanalysed and path is not None and path.is_file():
+            problem = _analyse(store, layout, session["pack_id"], answer, path, analyze)
+            if problem:
+                problems.append(problem)
     store.finish_session(session["id"], status="recovered", ended_at=datetime.now(UTC).isoformat())
     message = (
         f"Session {session['id']} was cut off; it has been recovered with "
@@ -85,6 +96,94 @@ def _recover(
     if problems:
         message += " Problems: " + "; ".join(problems)
     return message
+
+
+def _outside(answer: dict[str, Any]) -> str:
+    return (
+        f"answer {answer['id']} names a recording outside the data folder "
+        f"({answer['audio_path']!r}); it was left alone"
+    )
+
+
+def _finish_recording(
+    path: Path | None, transcribe: Transcribe | None
+) -> tuple[float, Transcript, str | None]:
+    """The repaired recording's duration and transcript, and what went wrong (if anything)."""
+    duration = 0.0
+    if path is None:
+        return duration, Transcript(), None
+    try:
+        duration = repair_wav(path)
+        if transcribe is not None and duration > 0:
+            return round(duration, 3), transcribe(path), None
+    except (WavError, FileNotFoundError) as error:
+        return duration, Transcript(), str(error)
+    except Exception as error:  # a recogniser failure must not block recovery
+        return round(duration, 3), Transcript(), f"could not transcribe {path.name}: {error}"
+    return round(duration, 3), Transcript(), None
+
+
+def _save_transcript(store: Store, answer_id: int, transcript: Transcript, duration: float) -> None:
+    store.finish_answer(
+        answer_id,
+        transcript=transcript.text,
+        words=[word.to_json() for word in transcript.words],
+        engine=transcript.engine,
+        model=transcript.model,
+        duration_s=duration,
+    )
+
+
+def _analyse(
+    store: Store,
+    layout: DataLayout,
+    pack_id: str,
+    answer: dict[str, Any],
+    wav: Path,
+    analyze: Analyze | None,
+) -> str | None:
+    """Analyse and save one recovered answer; what went wrong, if anything."""
+    transcript = Transcript.from_json(
+        {
+            "words": answer.get("words") or [],
+            "engine": answer.get("engine") or "",
+            "model": answer.get("model") or "",
+            "duration_s": answer.get("duration_s") or 0.0,
+        }
+    )
+    try:
+        question = _question(layout, pack_id, answer["question_id"])
+        report = (analyze or _analyse_here)(wav, transcript, question)
+    except Exception as error:  # the recording and transcript are kept; analyze --all redoes it
+        return f"could not analyse answer {answer['id']}: {error}"
+    store.set_analysis(answer["id"], report, int(report.get("version", 0)))
+    return None
+
+
+def _analyse_here(wav: Path, transcript: Transcript, question: Question | None) -> dict[str, Any]:
+    from simulator import paths
+    from simulator.analysis_service import analyze_question_answer, load_targets
+
+    return analyze_question_answer(wav, transcript, question, load_targets(paths.targets_file()))
+
+
+def _question(layout: DataLayout, pack_id: str, question_id: str) -> Question | None:
+    """The question an answer was given to, from the packs installed now (as ``analyze``
+    finds it): in its own pack, else in the only pack that has that id."""
+    from simulator import paths
+    from simulator.library import load_library
+
+    library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
+    matches = [
+        (pack.id, question)
+        for pack in library.packs
+        for question in pack.questions
+        if question.id == question_id
+    ]
+    own = [question for owner, question in matches if owner == pack_id]
+    if own:
+        return own[0]
+    return matches[0][1] if len(matches) == 1 else None
 
 
 def transcriber_for(engine: str, model_path: str | None, models_dir: Path) -> Transcribe:

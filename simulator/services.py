@@ -6,14 +6,13 @@ Both front ends (window and terminal) ask this module for a ``SessionServices`` 
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NoReturn
 
 from simulator import paths
 from simulator.analysis_service import analyze_question_answer, load_targets
+from simulator.analysis_worker import AnalysisWorker
 from simulator.audio.input import Microphone
 from simulator.audio.levels import level
 from simulator.audio.output import Playback, Speaker
@@ -31,8 +30,6 @@ from simulator.speech.stt.process import RecognizerProcess
 from simulator.speech.tts import InterviewerVoice, VoiceInfo
 from simulator.store import DataLayout, Store
 
-ANALYSIS_TIMEOUT_S = 120.0
-
 
 class AppServices:
     """Long-lived adapters shared by the sessions of one run of the app."""
@@ -43,7 +40,8 @@ class AppServices:
         layout.ensure()
         self._voice: InterviewerVoice | None = None
         self._recognizers: RecognizerProcess | None = None
-        self._analyzer: ProcessPoolExecutor | None = None
+        self.analysis = AnalysisWorker()  # its process starts with the first answer
+        self._recording_dirs: dict[int, Path] = {}  # session id -> its recordings' folder
 
     @property
     def voice(self) -> InterviewerVoice:
@@ -70,13 +68,28 @@ class AppServices:
         return Store(self.layout.db_path)
 
     def answer_path(self, session_id: int, position: int, question_id: str) -> tuple[Path, str]:
-        path = self.layout.answer_wav(session_id, position, question_id)
+        folder = self._recording_dirs.get(session_id)
+        if folder is None:  # a session nobody holds: choose (and keep) its folder now
+            folder = self._recording_dirs[session_id] = self.layout.recordings_dir(session_id)
+        path = self.layout.answer_wav(session_id, position, question_id, folder)
         return path, self.layout.relative(path)
 
     def hold_session(self, session_id: int) -> Callable[[], None]:
+        """Lock a new session and choose the folder its recordings go to (a folder already
+        holding recordings, say from before a damaged database was moved aside, is skipped)."""
         lock = session_lock(self.layout.sessions_dir, session_id)
         lock.acquire()
-        return lock.release
+        try:
+            self._recording_dirs[session_id] = self.layout.recordings_dir(session_id)
+        except BaseException:
+            lock.release()
+            raise
+
+        def release() -> None:
+            self._recording_dirs.pop(session_id, None)
+            lock.release()
+
+        return release
 
     def session_services(self) -> SessionServices:
         recognizers = self.recognizers
@@ -99,18 +112,11 @@ class AppServices:
     def analyze_answer(
         self, wav: Path, transcript: Transcript, question: Question | None
     ) -> dict[str, Any]:
-        """Coaching metrics for a recorded answer, computed in a helper process.
-
-        The filler pass decodes with PocketSphinx, which holds Python's global lock: in this
-        process it would freeze the window (see speech/stt/process.py).
-        """
-        if self._analyzer is None:
-            # "spawn": forking a process that runs Qt and audio threads is not safe.
-            context = multiprocessing.get_context("spawn")
-            self._analyzer = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        """Coaching metrics for a recorded answer, computed in the analysis process (see
+        analysis_worker); AnalysisError says why one answer could not be analysed, and the
+        next answer gets a working process again."""
         targets = load_targets(paths.targets_file())  # read each time: edits apply at once
-        future = self._analyzer.submit(analyze_question_answer, wav, transcript, question, targets)
-        return future.result(timeout=ANALYSIS_TIMEOUT_S)
+        return self.analysis.run(analyze_question_answer, wav, transcript, question, targets)
 
     def runner(self, options: SessionOptions, on_event: EventHandler) -> SessionRunner:
         return SessionRunner(options, self.session_services(), on_event)
@@ -122,9 +128,7 @@ class AppServices:
         if self._recognizers is not None:
             self._recognizers.close()
             self._recognizers = None
-        if self._analyzer is not None:
-            self._analyzer.shutdown(wait=True, cancel_futures=True)
-            self._analyzer = None
+        self.analysis.close()
 
     # --- for the window ---
 

@@ -60,7 +60,9 @@ class WavWriter:
         self._header_every = int(header_every_s * sample_rate * channels * 2)
         self._since_header = 0
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = path.open("wb")
+        # "x": an existing file is never truncated (it may be an older session's recording);
+        # FileExistsError is left to the caller, which chose the path.
+        self._file = path.open("xb")
         self._file.write(_header(sample_rate, channels, 0))
         self._file.flush()
 

@@ -134,7 +134,10 @@ def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[s
 
     if answer.get("transcript") is None:
         raise CommandError(f"answer {answer['id']} has no transcript yet")
-    wav = paths.layout().absolute(answer["audio_path"])
+    try:
+        wav = paths.layout().absolute(answer["audio_path"])
+    except ValueError as error:  # a row naming a file outside the data folder: refused alone
+        raise CommandError(f"answer {answer['id']} cannot be analysed: {error}") from None
     if not wav.is_file():
         raise CommandError(f"the recording of answer {answer['id']} is missing: {wav}")
     transcript = Transcript.from_json(

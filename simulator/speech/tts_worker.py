@@ -17,6 +17,8 @@ import wave
 from multiprocessing.connection import Connection
 from typing import Any
 
+from simulator.lifeline import watch_parent
+
 Request = tuple[str, Any]
 Reply = tuple[str, Any]
 
@@ -72,7 +74,13 @@ def _voices(engine: Any) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def serve(conn: Connection) -> None:
-    """Answer requests until told to quit or the pipe closes."""
+    """Answer requests until told to quit or the pipe closes; end with the app."""
+    watch_parent()
+    with contextlib.suppress(EOFError, OSError):  # the app went away mid-reply
+        _serve(conn)
+
+
+def _serve(conn: Connection) -> None:
     # pyttsx3 prints "Audio saved to ..." to stdout, which the parent may be using (--json).
     with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
         _init_com()

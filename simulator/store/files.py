@@ -4,9 +4,15 @@
 
     <home>/hotseat.db
     <home>/sessions/<session id>/<position>-<question id>.wav
+    <home>/sessions/<session id>-<n>/...  when <session id>/ already held recordings
     <home>/models/            speech models the user added
     <home>/packs/             the user's own question packs
     <home>/cache/tts/         rendered interviewer prompts
+
+Session ids restart at 1 when a damaged database is moved aside, so the folder named after a
+new session's id may hold an older session's recordings: a new session then records into the
+first free ``<id>-<n>`` folder instead (:meth:`DataLayout.recordings_dir`), and its rows store
+the real path. A recording is never written over.
 
 The database stores audio paths relative to ``home`` in POSIX form, so a data folder can be
 moved (or synced between Windows and Linux) without rewriting rows. ``paths.py`` decides
@@ -22,6 +28,11 @@ from simulator.store.errors import CANNOT_OPEN, StoreError
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _MAX_ID_CHARS = 80
+LOCK_NAME = ".lock"  # locks.py's lock file: a folder holding only it holds no recordings
+
+
+class OutsideDataFolder(ValueError):
+    """A stored path that leads out of the data folder (a hand-edited or foreign database)."""
 
 
 def safe_name(question_id: str) -> str:
@@ -53,9 +64,31 @@ class DataLayout:
     def session_dir(self, session_id: int) -> Path:
         return self.sessions_dir / str(int(session_id))
 
-    def answer_wav(self, session_id: int, position: int, question_id: str) -> Path:
-        """The recording of one answer; the question id is sanitised for the file system."""
-        return self.session_dir(session_id) / f"{int(position)}-{safe_name(question_id)}.wav"
+    def recordings_dir(self, session_id: int) -> Path:
+        """The folder a new session records into, created: ``sessions/<id>`` unless it holds
+        files already (then the first free or empty ``sessions/<id>-<n>``)."""
+        candidates = [self.session_dir(session_id)]
+        candidates += [self.sessions_dir / f"{int(session_id)}-{n}" for n in range(2, 10_000)]
+        for folder in candidates:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                if all(entry.name == LOCK_NAME for entry in folder.iterdir()):
+                    return folder
+            except (FileExistsError, NotADirectoryError):
+                continue  # a file where a folder would go: not ours to touch
+        raise StoreError(
+            f"Hotseat found no free folder for session {session_id} in {self.sessions_dir}.",
+            kind=CANNOT_OPEN,
+            path=self.sessions_dir,
+        )
+
+    def answer_wav(
+        self, session_id: int, position: int, question_id: str, folder: Path | None = None
+    ) -> Path:
+        """The recording of one answer (in ``folder``, by default the session's own); the
+        question id is sanitised for the file system."""
+        folder = self.session_dir(session_id) if folder is None else folder
+        return folder / f"{int(position)}-{safe_name(question_id)}.wav"
 
     def relative(self, path: Path) -> str:
         """``path`` as the POSIX path relative to ``home`` that the database stores."""
@@ -71,10 +104,13 @@ class DataLayout:
         return inner.as_posix()
 
     def absolute(self, relative: str) -> Path:
-        """The file a stored relative path points to; refuses paths that leave ``home``."""
-        inner = PurePosixPath(relative.replace("\\", "/"))
-        if inner.is_absolute() or ".." in inner.parts or not inner.parts:
-            raise ValueError(f"stored path {relative!r} does not point inside the data folder")
+        """The file a stored relative path points to; OutsideDataFolder for paths leaving
+        ``home`` (absolute, with ``..``, or with a drive)."""
+        inner = PurePosixPath(str(relative).replace("\\", "/"))
+        if inner.is_absolute() or ".." in inner.parts or not inner.parts or ":" in inner.parts[0]:
+            raise OutsideDataFolder(
+                f"the stored path {relative!r} points outside the data folder {self.home}"
+            )
         return self.home.joinpath(*inner.parts)
 
     def ensure(self) -> None:
@@ -92,4 +128,4 @@ class DataLayout:
                 ) from error
 
 
-__all__ = ["DataLayout", "safe_name"]
+__all__ = ["LOCK_NAME", "DataLayout", "OutsideDataFolder", "safe_name"]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.core.transcript import Transcript
+from simulator.lifeline import watch_parent
 from simulator.speech.errors import ModelError, SpeechError
 from simulator.speech.stt.base import Recognizer
 
@@ -31,6 +32,14 @@ FINISH_TIMEOUT_S = 30.0
 
 
 def serve(conn: Connection, engine: str, model_path: str | None, models_dir: str | None) -> None:
+    """The child: ends with the app, and quietly when the app's end of the pipe is gone
+    (a traceback there would land on the user's terminal after a kill)."""
+    watch_parent()
+    with contextlib.suppress(EOFError, OSError):
+        _serve(conn, engine, model_path, models_dir)
+
+
+def _serve(conn: Connection, engine: str, model_path: str | None, models_dir: str | None) -> None:
     """The child's loop: one factory, one recogniser per answer."""
     from simulator.speech.stt import RecognizerFactory
 
