@@ -118,3 +118,24 @@ def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
     assert skipped.meta_label.text() == "skipped · 0:04 of silence recorded"
     assert skipped.feedback_button.isHidden() and skipped.play_button.isEnabled()
     assert page.answer_rows[1].transcript_label.text() == "I build tools."
+
+
+def test_escape_goes_back_to_past_sessions_or_home(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    page = EndPage()
+    host = QMainWindow()  # shortcuts need an active window, as in the app
+    host.setCentralWidget(page)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    session = {"id": 3, "status": "complete", "answers": []}
+    page.show_review(session, "Session of Monday")
+    page.home_button.setFocus()
+    with qtbot.waitSignal(page.history_requested, timeout=1000):
+        qtbot.keyClick(page.home_button, Qt.Key.Key_Escape)
+    page.show_results(4, "complete", ANSWERS)
+    with qtbot.waitSignal(page.home_requested, timeout=1000):
+        qtbot.keyClick(page, Qt.Key.Key_Escape)

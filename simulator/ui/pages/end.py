@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -238,6 +239,10 @@ class EndPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
         outer.addLayout(buttons)
+        # Esc goes back, as on the other pages: to the list for a past session, else home.
+        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_shortcut.activated.connect(self._back)
 
     def _back(self) -> None:
         (self.history_requested if self.reviewing else self.home_requested).emit()

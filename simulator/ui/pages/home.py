@@ -194,7 +194,8 @@ class HomePage(QWidget):
         layout.addStretch(1)
         hint = QLabel(
             "During the interview: <b>Space</b> ends your answer or skips ahead, "
-            "<b>Esc</b> ends the interview. Everything is recorded on this computer only."
+            "<b>Esc</b> asks before ending the interview. Everything is recorded on this computer "
+            "only."
         )
         hint.setWordWrap(True)
         hint.setProperty("role", "muted")
