@@ -1,8 +1,9 @@
 """The settings dialog: voice, recognition, microphone and answer options, saved on OK.
 
 Voices and input devices are listed in the background (listing voices starts the speech
-worker) and a Vosk model folder is checked in the background, with a plain verdict. OK writes
-the settings through ``SettingsFile`` so they survive a restart.
+worker), microphones by readable names (``device_names``); the model field says which model
+was found, or that none is installed; a Vosk model folder is checked in the background, with a
+plain verdict. OK writes the settings through ``SettingsFile`` so they survive a restart.
 """
 
 from __future__ import annotations
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
 
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
+from simulator.ui.device_names import SYSTEM_DEFAULT, device_choices, readable_device
 from simulator.ui.model_install_dialog import ModelInstallDialog
 from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
 from simulator.ui.services_api import Voice, WindowServices, sorted_voices
 from simulator.ui.tasks import TaskRunner
 
-DEFAULT_DEVICE = "System default"
+DEFAULT_DEVICE = SYSTEM_DEFAULT
+LOOKING = "Looking for an installed model…"
+NO_MODEL = "No model installed — press Get a model…"
 
 
 class SettingsDialog(QDialog):
@@ -61,6 +65,8 @@ class SettingsDialog(QDialog):
         self._tasks.run_task(
             services.list_input_devices, self._devices_listed, self._devices_failed
         )
+        self.found_model: str | None = None
+        self._tasks.run_task(services.find_model, self._model_found, self._model_not_found)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -85,7 +91,7 @@ class SettingsDialog(QDialog):
             self.engine_combo.addItem(label, value)
 
         self.model_edit = QLineEdit()
-        self.model_edit.setPlaceholderText("Found automatically")
+        self.model_edit.setPlaceholderText(LOOKING)
         self.model_edit.setAccessibleName("Vosk model folder")
         self.browse_button = QPushButton("Choose…")
         self.browse_button.setAccessibleName("Choose the Vosk model folder")
@@ -132,9 +138,16 @@ class SettingsDialog(QDialog):
         self.problem_label.setStyleSheet(f"color: {style.OVER};")
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        # Our own buttons: the standard ones carry the desktop theme's dated icons on Linux.
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton("OK")
+        self.ok_button.setProperty("role", "primary")
+        self.ok_button.setDefault(True)
+        self.ok_button.setAccessibleName("Save the settings")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Close without saving")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -165,9 +178,10 @@ class SettingsDialog(QDialog):
 
     def _fill_devices(self, names: Sequence[str], current: str | None) -> None:
         self.device_combo.clear()
-        self.device_combo.addItem(DEFAULT_DEVICE, None)
-        for name in names:
-            self.device_combo.addItem(name, name)
+        for label, value in device_choices(names):
+            self.device_combo.addItem(label, value)
+        if current and current.casefold() == "default" and self.device_combo.findData(current) < 0:
+            self.device_combo.addItem(readable_device(current), current)  # saved that way
         _select(self.device_combo, current)
 
     def _devices_listed(self, names: Sequence[str]) -> None:
@@ -177,6 +191,18 @@ class SettingsDialog(QDialog):
         self.problem_label.setText(f"The microphones could not be listed: {error}")
 
     # --- the model folder -------------------------------------------------------------------
+
+    def _model_found(self, folder: str | None) -> None:
+        """What an empty model field means: the model found on its own, or none at all."""
+        self.found_model = folder
+        if folder:
+            self.model_edit.setPlaceholderText(f"Found automatically: {Path(folder).name}")
+        else:
+            self.model_edit.setPlaceholderText(NO_MODEL)
+
+    def _model_not_found(self, error: BaseException) -> None:
+        self.found_model = None
+        self.model_edit.setPlaceholderText(NO_MODEL)
 
     def choose_model_folder(self) -> None:
         start = self.model_edit.text() or str(Path.home())
@@ -202,7 +228,10 @@ class SettingsDialog(QDialog):
     def check_model(self) -> None:
         path = self.model_edit.text().strip()
         if not path:
-            self._show_verdict(True, "No folder chosen: a model is looked for automatically.")
+            if self.found_model:
+                self._show_verdict(True, f"No folder chosen: {self.found_model} is used.")
+            else:
+                self._show_verdict(False, "No folder chosen and no model installed.")
             return
         self.model_verdict.setVisible(True)
         self.model_verdict.setText("Checking…")
