@@ -51,7 +51,7 @@ def test_the_suggested_model_is_one_the_installer_offers() -> None:
     from simulator.speech.stt import SUGGESTED_MODEL
     from simulator.speech.stt.model_install import ENGLISH_MODELS
 
-    assert SUGGESTED_MODEL == ENGLISH_MODELS[0].name
+    assert ENGLISH_MODELS[0].name == SUGGESTED_MODEL
 
 
 def test_vosk_error_explains_a_broken_env_path(
