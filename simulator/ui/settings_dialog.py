@@ -37,8 +37,12 @@ from simulator.ui.services_api import Voice, WindowServices, sorted_voices
 from simulator.ui.tasks import TaskRunner
 
 DEFAULT_DEVICE = SYSTEM_DEFAULT
-LOOKING = "Looking for an installed model…"
-NO_MODEL = "No model installed — press Get a model…"
+LOOKING = "Looking for a model…"
+NO_MODEL = "No model installed"
+NO_MODEL_NOTE = (
+    "No Vosk model is installed: press Get a model… for the most accurate transcripts. "
+    "Until then, Automatic uses PocketSphinx (built-in English)."
+)
 
 
 class SettingsDialog(QDialog):
@@ -107,6 +111,10 @@ class SettingsDialog(QDialog):
         model_row.addWidget(self.browse_button)
         model_row.addWidget(self.check_button)
         model_row.addWidget(self.get_model_button)
+        self.model_note = QLabel("")
+        self.model_note.setWordWrap(True)
+        self.model_note.setProperty("role", "muted")
+        self.model_note.setVisible(False)
         self.model_verdict = QLabel("")
         self.model_verdict.setWordWrap(True)
         self.model_verdict.setAccessibleName("Model check result")
@@ -128,6 +136,7 @@ class SettingsDialog(QDialog):
         model_label = QLabel("Vosk &model folder")
         model_label.setBuddy(self.model_edit)
         form.addRow(model_label, model_row)
+        form.addRow("", self.model_note)
         form.addRow("", self.model_verdict)
         form.addRow("&Microphone", self.device_combo)
         form.addRow("End an answer after", self.silence_spin)
@@ -180,8 +189,8 @@ class SettingsDialog(QDialog):
         self.device_combo.clear()
         for label, value in device_choices(names):
             self.device_combo.addItem(label, value)
-        if current and current.casefold() == "default" and self.device_combo.findData(current) < 0:
-            self.device_combo.addItem(readable_device(current), current)  # saved that way
+        if current and self.device_combo.findData(current) < 0:  # saved, not listed (yet)
+            self.device_combo.addItem(f"{readable_device(current)} — not found now", current)
         _select(self.device_combo, current)
 
     def _devices_listed(self, names: Sequence[str]) -> None:
@@ -199,10 +208,11 @@ class SettingsDialog(QDialog):
             self.model_edit.setPlaceholderText(f"Found automatically: {Path(folder).name}")
         else:
             self.model_edit.setPlaceholderText(NO_MODEL)
+        self.model_note.setText("" if folder else NO_MODEL_NOTE)
+        self.model_note.setVisible(not folder)
 
     def _model_not_found(self, error: BaseException) -> None:
-        self.found_model = None
-        self.model_edit.setPlaceholderText(NO_MODEL)
+        self._model_found(None)
 
     def choose_model_folder(self) -> None:
         start = self.model_edit.text() or str(Path.home())

