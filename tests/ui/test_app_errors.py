@@ -182,3 +182,36 @@ def test_a_damaged_database_during_a_session_logs_no_traceback(
     assert events[0]["message"].startswith("The database hotseat.db is damaged")
     assert not [record for record in caplog.records if record.exc_info]
     assert isinstance(bridge.error, StoreError)
+
+
+def test_on_a_display_the_data_folder_problem_is_also_a_message_box(
+    hotseat_home: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    hotseat_home.parent.mkdir(parents=True, exist_ok=True)
+    hotseat_home.write_text("a file, not a folder")
+    dialogs: list[str] = []
+    monkeypatch.setattr("simulator.ui.error_report.show_dialog", dialogs.append)
+    monkeypatch.setattr(app, "_can_show_dialog", lambda: True)
+    assert app.main([]) == 2
+    assert len(dialogs) == 1 and "HOTSEAT_HOME" in dialogs[0]
+    assert_one_line(capfd.readouterr().err, "HOTSEAT_HOME")
+
+
+def test_the_terminal_says_when_a_damaged_settings_file_was_set_aside(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.json").write_text("{damaged")
+    env = {**os.environ, "HOTSEAT_HOME": str(home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator", "sessions", "list"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    settings_lines = [line for line in result.stderr.splitlines() if "settings" in line]
+    assert len(settings_lines) == 1, result.stderr
+    assert settings_lines[0].startswith("hotseat: settings: could not read settings")
+    assert "settings.damaged.json" in settings_lines[0]
+    assert (home / "settings.damaged.json").read_text() == "{damaged"
