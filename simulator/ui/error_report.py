@@ -111,7 +111,6 @@ def show_dialog(message: str) -> None:
     """A modal message box for a failure that stops the app (needs a display)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    box = QMessageBox(QMessageBox.Icon.Critical, "Hotseat cannot start", message)
-    box.exec()
-    del app
+    # Before the window exists there may be no application yet; the box needs one alive.
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    QMessageBox(QMessageBox.Icon.Critical, "Hotseat cannot start", message).exec()
