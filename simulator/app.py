@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 APP_NAME = "Hotseat"
 ORGANISATION = "Hotseat"
 EXIT_USAGE = 2  # as in commands.common
-QUESTIONS_MAX = int(RANGES["questions"][1])
+QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
 
 
 def recover_sessions(services: AppServices) -> list[str]:
@@ -168,7 +168,8 @@ def _run_window(
             if pack_id:
                 window.home.select_pack(pack_id)
             if questions:
-                window.home.question_count.setValue(min(questions, QUESTIONS_MAX))
+                low, high = QUESTIONS_RANGE  # a spin box overflows past 32 bits
+                window.home.question_count.setValue(max(low, min(questions, high)))
             window.show()
             window.run_startup_checks()
             window.tasks.run_task(
