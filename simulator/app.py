@@ -7,6 +7,7 @@ background, runs the event loop, and on exit stops every thread and closes the s
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -19,7 +20,7 @@ from simulator import __version__, paths
 from simulator.core.transcript import Transcript
 from simulator.library import load_library
 from simulator.services import AppServices
-from simulator.settings import RANGES, SettingsFile
+from simulator.settings import RANGES, Settings, SettingsFile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -125,6 +126,14 @@ def _can_show_dialog() -> bool:
     return not _no_display() and platform.split(":")[0] not in ("offscreen", "minimal")
 
 
+def _save_repaired(settings_file: SettingsFile, settings: Settings) -> None:
+    """Write back the settings as loaded (defaults in place of bad values), so the message is
+    said once and not at every start; a damaged file was already kept aside."""
+    # In a read-only folder the message simply comes again next time: nothing worse.
+    with contextlib.suppress(OSError):
+        settings_file.save(settings)
+
+
 def _run_window(
     argv: list[str] | None, pack_id: str | None, questions: int | None, error_log: ErrorLog
 ) -> int:
@@ -165,6 +174,7 @@ def _run_window(
                 window.banners.show_message(
                     "settings", f"Settings: {settings_file.problem}.", "warning"
                 )
+                _save_repaired(settings_file, settings)
             if pack_id:
                 window.home.select_pack(pack_id)
             if questions:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from simulator import app
+from simulator.settings import SettingsFile
 from simulator.store.errors import StoreError
 from simulator.ui.bridge import SessionBridge
 
@@ -114,6 +115,8 @@ def test_settings_out_of_range_start_the_window_with_a_banner(
     assert "questions 3000000000 is outside 1-50" in seen["banner"]
     assert seen["questions"] == 3 and seen["rate"] == 170
     assert "Traceback" not in capfd.readouterr().err
+    again = SettingsFile(hotseat_home / "settings.json", report=None)
+    assert again.load().questions == 3 and again.problem is None  # said once, not every start
 
 
 def test_an_exception_in_a_slot_is_a_banner_one_line_and_a_log_entry(
