@@ -28,7 +28,6 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
@@ -68,7 +67,7 @@ def save(widget: QWidget, folder: Path, name: str) -> None:
 
 def save_microphone_list(app: QApplication, dialog: SettingsDialog, folder: Path) -> None:
     """The settings with the microphone list open (a popup: only a screen grab shows it)."""
-    if QGuiApplication.platformName() == "offscreen":
+    if app.platformName() == "offscreen":
         return
     dialog.device_combo.showPopup()
     settle(app, lambda: True, 0.3)
