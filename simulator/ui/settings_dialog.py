@@ -39,10 +39,7 @@ from simulator.ui.tasks import TaskRunner
 DEFAULT_DEVICE = SYSTEM_DEFAULT
 LOOKING = "Looking for a model…"
 NO_MODEL = "No model installed"
-NO_MODEL_NOTE = (
-    "No Vosk model is installed: press Get a model… for the most accurate transcripts. "
-    "Until then, Automatic uses PocketSphinx (built-in English)."
-)
+NO_MODEL_NOTE = "Get a model… for more accurate transcripts (PocketSphinx is used until then)."
 
 
 class SettingsDialog(QDialog):
@@ -56,7 +53,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings — Hotseat")
-        self.setMinimumWidth(700)
+        self.setMinimumWidth(740)
         self.settings = settings
         self.saved_settings: Settings | None = None
         self._services = services
