@@ -1,5 +1,6 @@
 """Screenshots of the window for review: home, interview, end, settings, library, editor, feedback,
-getting a speech model, and past sessions.
+getting a speech model, past sessions, the home page with no microphone, the question before
+ending an interview, a skipped answer, and a mix with no category ticked.
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -61,6 +62,21 @@ def save(widget: QWidget, folder: Path, name: str) -> None:
     path = folder / name
     widget.grab().save(str(path))
     print(path)
+
+
+def save_microphone_list(app: QApplication, dialog: SettingsDialog, folder: Path) -> None:
+    """The settings with the microphone list open (a popup: only a screen grab shows it)."""
+    if app.platformName() == "offscreen":
+        return
+    dialog.device_combo.showPopup()
+    settle(app, lambda: True, 0.3)
+    top_left = dialog.mapToGlobal(dialog.rect().topLeft())
+    shot = app.primaryScreen().grabWindow(
+        0, top_left.x(), top_left.y(), dialog.width(), dialog.height()
+    )
+    shot.save(str(folder / "19-settings-microphones.png"))
+    print(folder / "19-settings-microphones.png")
+    dialog.device_combo.hidePopup()
 
 
 def drive_interview(window: MainWindow, hide: bool, elapsed: float) -> None:
@@ -159,6 +175,9 @@ def main() -> int:
         window.run_startup_checks()
         settle(app, lambda: window.tasks.pending == 0)
         save(window, folder, "01-home.png")
+        if window.microphone_ready is False:  # this machine has no microphone: show it
+            save(window, folder, "15-home-no-microphone.png")
+            window._microphone_found("a microphone")  # the rest as with one plugged in
 
         drive_interview(window, hide=False, elapsed=74)
         settle(app, lambda: True, 0.2)
@@ -166,12 +185,19 @@ def main() -> int:
         drive_interview(window, hide=True, elapsed=14)
         settle(app, lambda: True, 0.2)
         save(window, folder, "03-interview-hidden.png")
+        window.interview.ask_to_end()
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "16-end-interview-confirmation.png")
+        window.interview.resume()
 
         questions = library.packs[0].questions
         answers = [
             AnswerSummary(i + 1, q.text, 40.0 + 31 * i, ANSWER + ".", f"x/{i}.wav", "vosk")
             for i, q in enumerate(questions[:3])
         ]
+        answers.append(
+            AnswerSummary(4, questions[3].text, 3.2, "", "x/3.wav", "vosk", skipped=True)
+        )
         window.end.show_results(12, "complete", answers)
         window.stack.setCurrentWidget(window.end)
         window.banners.show_message(
@@ -184,6 +210,7 @@ def main() -> int:
         dialog.show()
         settle(app, lambda: window.tasks.pending == 0)
         save(dialog, folder, "05-settings.png")
+        save_microphone_list(app, dialog, folder)
         getter = ModelInstallDialog(services, window.tasks, dialog)
         getter.show()
         settle(app, lambda: True, 0.2)
@@ -204,6 +231,17 @@ def main() -> int:
         window.stack.setCurrentWidget(window.home)
         settle(app, lambda: True, 0.2)
         save(window, folder, "06-home-minimum-size.png")
+        window.resize(1100, 720)
+        window.home.source.mix_button.click()
+        window.home.source.categories.set_chosen([])
+        window.home.source.categories.set_chosen(["conflict", "leadership"])
+        window.home.source.categories.set_chosen([])
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "17-mix-no-category.png")
+        window.home.source.categories.set_chosen(["conflict", "leadership"])
+        settle(app, lambda: True, 0.2)
+        save(window, folder, "18-mix-ticked.png")
+        window.home.source.pack_button.click()
 
         window.resize(1100, 720)
         show_browser(window)

@@ -7,6 +7,7 @@ background, runs the event loop, and on exit stops every thread and closes the s
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -19,13 +20,17 @@ from simulator import __version__, paths
 from simulator.core.transcript import Transcript
 from simulator.library import load_library
 from simulator.services import AppServices
-from simulator.settings import SettingsFile
+from simulator.settings import RANGES, Settings, SettingsFile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
+    from simulator.ui.error_report import ErrorLog
+
 APP_NAME = "Hotseat"
 ORGANISATION = "Hotseat"
+EXIT_USAGE = 2  # as in commands.common
+QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
 
 
 def recover_sessions(services: AppServices) -> list[str]:
@@ -68,18 +73,74 @@ def main(
     argv: list[str] | None = None, pack_id: str | None = None, questions: int | None = None
 ) -> int:
     """Run the window until it is closed; returns the exit code. ``pack_id`` and
-    ``questions`` preset the home page (from ``hotseat practice --pack ID``)."""
+    ``questions`` preset the home page (from ``hotseat practice --pack ID``).
+
+    Like ``cli.main``: a known problem is one message and exit code 2 (or 1), an unexpected
+    error one line plus its traceback in the log file, never a raw traceback.
+    """
     multiprocessing.freeze_support()
+    from simulator.store import StoreError
+
+    try:
+        paths.layout().ensure()  # a file or a read-only folder as HOTSEAT_HOME stops us here
+    except StoreError as error:
+        return _cannot_start(str(error), EXIT_USAGE)
     if _no_display():
         print(
             "hotseat: no display found (DISPLAY and WAYLAND_DISPLAY are unset); run it on a "
             "desktop, or use the terminal mode: hotseat practice --no-gui --pack ID",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_USAGE
+    from simulator.ui.error_report import ErrorLog, log_file_in
+
+    error_log = ErrorLog(log_file_in(paths.data_home()))
+    with error_log.installed():
+        try:
+            return _run_window(argv, pack_id, questions, error_log)
+        except Exception as error:
+            # The terminal's sorting of errors, so both front ends say the same.
+            from simulator.cli import _exit_code_for
+
+            code, message = _exit_code_for(error)
+            if message.startswith("unexpected error"):  # a bug: its traceback to the log file
+                message = error_log.unexpected("unexpected error", error)
+                return _cannot_start(message, code, printed=True)
+            return _cannot_start(message, code)
+
+
+def _cannot_start(message: str, code: int, printed: bool = False) -> int:
+    """Say why the window cannot run: one stderr line, and a message box on a display."""
+    from simulator.ui import error_report
+
+    if not printed:
+        print(f"hotseat: {message}", file=sys.stderr)
+    if _can_show_dialog():
+        error_report.show_dialog(message)
+    return code
+
+
+def _can_show_dialog() -> bool:
+    """A message box only where someone can see it: not offscreen, not without a display."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return not _no_display() and platform.split(":")[0] not in ("offscreen", "minimal")
+
+
+def _save_repaired(settings_file: SettingsFile, settings: Settings) -> None:
+    """Write back the settings as loaded (defaults in place of bad values), so the message is
+    said once and not at every start; a damaged file was already kept aside."""
+    # In a read-only folder the message simply comes again next time: nothing worse.
+    with contextlib.suppress(OSError):
+        settings_file.save(settings)
+
+
+def _run_window(
+    argv: list[str] | None, pack_id: str | None, questions: int | None, error_log: ErrorLog
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from simulator.ui import style
+    from simulator.ui.error_report import catch_slot_errors
     from simulator.ui.gc_guard import GuiThreadGarbageCollector
     from simulator.ui.window import MainWindow
 
@@ -94,37 +155,48 @@ def main(
     style.apply(app)
     collector = GuiThreadGarbageCollector(app)
 
-    settings_file = SettingsFile(paths.settings_file())
+    settings_file = SettingsFile(paths.settings_file(), report=None)  # said in a banner
     settings = settings_file.load()
     layout = paths.layout()
     services = AppServices(settings, layout)
     window: MainWindow | None = None
+
+    def slot_failed(error: BaseException) -> None:
+        message = error_log.unexpected("Something went wrong", error)
+        if window is not None:
+            window.banners.show_message("unexpected", message, "error")
+
     try:
-        library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
-        window = MainWindow(services, library, settings_file)
-        if settings_file.problem:
-            window.banners.show_message(
-                "settings", f"Settings: {settings_file.problem}.", "warning"
-            )
-        if pack_id:
-            window.home.select_pack(pack_id)
-        if questions:
-            window.home.question_count.setValue(questions)
-        window.show()
-        window.run_startup_checks()
-        window.tasks.run_task(
-            lambda: recover_sessions(services),
-            window.show_recovered,
-            lambda error: (
+        with catch_slot_errors(slot_failed):
+            library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
+            window = MainWindow(services, library, settings_file)
+            if settings_file.problem:
                 window.banners.show_message(
-                    "recovery", f"Interrupted sessions could not be recovered: {error}", "warning"
+                    "settings", f"Settings: {settings_file.problem}.", "warning"
                 )
-                if window is not None
-                else None
-            ),
-        )
-        _quit_on_interrupt(app)
-        return int(app.exec())
+                _save_repaired(settings_file, settings)
+            if pack_id:
+                window.home.select_pack(pack_id)
+            if questions:
+                low, high = QUESTIONS_RANGE  # a spin box overflows past 32 bits
+                window.home.question_count.setValue(max(low, min(questions, high)))
+            window.show()
+            window.run_startup_checks()
+            window.tasks.run_task(
+                lambda: recover_sessions(services),
+                window.show_recovered,
+                lambda error: (
+                    window.banners.show_message(
+                        "recovery",
+                        f"Interrupted sessions could not be recovered: {error}",
+                        "warning",
+                    )
+                    if window is not None
+                    else None
+                ),
+            )
+            _quit_on_interrupt(app)
+            return int(app.exec())
     finally:
         if window is not None:
             window.shutdown()

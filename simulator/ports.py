@@ -79,6 +79,7 @@ class AnswerStore(Protocol):
         engine: str,
         model: str,
         duration_s: float,
+        skipped: bool = False,
     ) -> None: ...
     def add_event(
         self,

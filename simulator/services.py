@@ -154,6 +154,14 @@ class AppServices:
         check_vosk_model(folder)
         return f"{folder.name} is a complete Vosk model."
 
+    def find_model(self) -> str | None:
+        """The Vosk model folder used when none is chosen (models folder, VOSK_MODEL_PATH,
+        ~/.cache/vosk...), or None when no model is installed."""
+        from simulator.speech.stt.models import find_vosk_model
+
+        found = find_vosk_model(None, self.layout.models_dir)
+        return str(found) if found is not None else None
+
     def model_offers(self) -> list[tuple[str, int, str]]:
         """Published English Vosk models: (name, size in MB, what it is good for)."""
         from simulator.speech.stt.model_install import ENGLISH_MODELS

@@ -13,9 +13,10 @@ time_limit_s; ``question_spoken`` index, duration_s; ``prep_started`` index, sec
 ``recording_started`` index, answer_id, sample_rate, device, audio_path;
 ``level`` index, level (0..1), elapsed_s; ``partial`` index, text;
 ``answer_ended`` index, reason; ``answer_saved`` index, answer_id, transcript, words,
-duration_s, engine, model, audio_path; ``answer_analyzed`` index, answer_id, analysis (the
-dict of core.analysis, also stored with the answer); ``warning`` message; ``error`` message;
-``session_saved`` session_id, status, answers.
+duration_s, engine, model, audio_path, skipped (True when the answer had no voice and no
+words in it: it is stored as skipped, and not analysed); ``answer_analyzed`` index,
+answer_id, analysis (the dict of core.analysis, also stored with the answer); ``warning``
+message; ``error`` message; ``session_saved`` session_id, status, answers.
 """
 
 from __future__ import annotations
@@ -226,7 +227,7 @@ class SessionRunner:
                 device=stream.device_name,
                 audio_path=str(path),
             )
-            step, lost = self._listen(index, stream, recognizer, recording)
+            step, lost, heard = self._listen(index, stream, recognizer, recording)
         finally:
             stream.close()
         # Every block was flushed as written; a failing close (full disk) loses nothing more.
@@ -244,8 +245,12 @@ class SessionRunner:
                 message=f"This answer could not be transcribed ({_user_message(error)}); "
                 "its recording is saved.",
             )
-        self._save_answer(index, answer_id, transcript, recording.duration_s, stored_path)
-        self._analyze(index, answer_id, path, transcript)
+        skipped = is_skipped(heard, transcript)
+        self._save_answer(
+            index, answer_id, transcript, recording.duration_s, stored_path, skipped=skipped
+        )
+        if not skipped:  # silence has no pace, pauses or fillers worth a report
+            self._analyze(index, answer_id, path, transcript)
         if lost is not None:
             self._emit("error", message=lost)
             self.status = "aborted"
@@ -254,9 +259,9 @@ class SessionRunner:
 
     def _listen(
         self, index: int, stream: InputStream, recognizer: Recognizer, recording: Recording
-    ) -> tuple[Step, str | None]:
-        """Record until the flow says the answer is over; returns the step and a lost-device
-        message if the microphone went away."""
+    ) -> tuple[Step, str | None, bool]:
+        """Record until the flow says the answer is over; returns the step, a lost-device
+        message if the microphone went away, and whether any voice was heard."""
         vad = self.services.voice_activity(stream.sample_rate)
         # The flow runs on the recording's own clock (samples written), not the wall clock:
         # audio reaches us with the sound system's latency, and silence and time limits must
@@ -265,6 +270,7 @@ class SessionRunner:
         bytes_per_second = stream.sample_rate * 2
         written = 0
         last_level = -1.0
+        heard = False
         while True:
             try:
                 block = stream.read(timeout=TICK_S)
@@ -272,7 +278,7 @@ class SessionRunner:
                 message = (
                     f"The microphone stopped: {_user_message(error)} The answer so far is saved."
                 )
-                return self._flow.abort(self._clock()), message
+                return self._flow.abort(self._clock()), message, heard
             voiced = False
             if block:
                 written += len(block)
@@ -285,9 +291,10 @@ class SessionRunner:
                     reason = error.strerror or str(error)
                     message = f"The recording could not be written ({reason}). What was "
                     message += "recorded before that is saved."
-                    return self._flow.abort(now), message
+                    return self._flow.abort(now), message, heard
                 partial = recognizer.accept(block)
                 voiced = vad.feed(block)
+                heard = heard or voiced
                 if partial is not None:
                     self._emit("partial", index=index, text=partial)
                 if now - last_level >= 0.05:
@@ -300,16 +307,23 @@ class SessionRunner:
                         voiced=voiced,
                     )
             if self._abort_requested.is_set():
-                return self._flow.abort(now), None
+                return self._flow.abort(now), None, heard
             if self._stop_requested.is_set():
                 self._stop_requested.clear()
-                return self._flow.stop(now), None
+                return self._flow.stop(now), None, heard
             step = self._flow.tick(now, voiced)
             if step.ended is not None:
-                return step, None
+                return step, None, heard
 
     def _save_answer(
-        self, index: int, answer_id: int, transcript: Transcript, duration: float, stored: str
+        self,
+        index: int,
+        answer_id: int,
+        transcript: Transcript,
+        duration: float,
+        stored: str,
+        *,
+        skipped: bool = False,
     ) -> None:
         assert self._store is not None
         words = [word.to_json() for word in transcript.words]
@@ -320,6 +334,7 @@ class SessionRunner:
             engine=transcript.engine,
             model=transcript.model,
             duration_s=round(duration, 3),
+            skipped=skipped,
         )
         saved = self._emit(
             "answer_saved",
@@ -331,6 +346,7 @@ class SessionRunner:
             engine=transcript.engine,
             model=transcript.model,
             audio_path=stored,
+            skipped=skipped,
         )
         self.answers.append(saved)
 
@@ -375,6 +391,15 @@ class SessionRunner:
 
 # High-rate or bulky events are not worth a row each.
 _UNLOGGED = {"level", "partial", "session_saved", "answer_analyzed"}
+
+
+def is_skipped(heard_voice: bool, transcript: Transcript) -> bool:
+    """An answer is skipped when nothing was said: no voice detected and no word recognised.
+
+    Either alone is not enough: a quiet speaker may fool the voice detector, and a recogniser
+    may hear a word in a cough; both empty is what Space or Esc on a silent answer leaves.
+    """
+    return not heard_voice and not transcript.text.strip()
 
 
 def _nothing() -> None:

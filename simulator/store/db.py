@@ -165,12 +165,15 @@ class Store:
         engine: str,
         model: str,
         duration_s: float,
+        skipped: bool = False,
     ) -> None:
+        """The answer's transcript and length; ``skipped``: it had no voice in it."""
+        status = "skipped" if skipped else "answered"
         with self._write():
             cursor = self.db.execute(
                 "UPDATE answers SET transcript = ?, words_json = ?, engine = ?, model = ?,"
-                " duration_s = ? WHERE id = ?",
-                [transcript, _dumps(words), engine, model, duration_s, answer_id],
+                " duration_s = ?, status = ? WHERE id = ?",
+                [transcript, _dumps(words), engine, model, duration_s, status, answer_id],
             )
             _require_row(cursor, f"no answer with id {answer_id}")
 

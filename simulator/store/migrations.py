@@ -20,6 +20,10 @@ Schema version 1::
     answers_fts: FTS5 (porter stemming) over answers(transcript, question_text), kept in sync
            by the triggers answers_ai / answers_ad / answers_au
 
+Schema version 2 adds ``answers.status TEXT NOT NULL DEFAULT 'answered' CHECK IN (answered,
+skipped)``: an answer with no voice in it is kept (its recording too) but marked skipped, so
+it is not shown or counted as a blank answer. Rows of version 1 become 'answered'.
+
 Migrations use ``sqlite_utils.Migrations`` (set ``"hotseat"``, recorded in the table
 ``_sqlite_migrations``). The whole run happens in one ``BEGIN IMMEDIATE`` transaction, so two
 processes opening a new database at once cannot both migrate it, and a failed step leaves the
@@ -46,6 +50,7 @@ MIGRATIONS = Migrations(MIGRATION_SET)
 _STEPS: list[tuple[int, str]] = []  # (version, migration name) in order
 
 STATUSES = ("recording", "complete", "recovered", "aborted")
+ANSWER_STATUSES = ("answered", "skipped")
 FTS_COLUMNS = ["transcript", "question_text"]
 FTS_TOKENIZE = "porter"
 
@@ -137,6 +142,16 @@ def initial_schema(db: Database) -> None:
     db.table("answers").enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
 
 
+@_step(2)
+def answer_status(db: Database) -> None:
+    # ADD COLUMN keeps the table, so the FTS triggers stay (no transform, nothing to restore).
+    statuses = ", ".join(f"'{status}'" for status in ANSWER_STATUSES)
+    db.execute(
+        "ALTER TABLE answers ADD COLUMN status TEXT NOT NULL DEFAULT 'answered'"
+        f" CHECK (status IN ({statuses}))"
+    )
+
+
 SCHEMA_VERSION = _STEPS[-1][0]
 
 
@@ -192,6 +207,7 @@ def _refuse_newer(found: int, label: str) -> None:
 
 
 __all__ = [
+    "ANSWER_STATUSES",
     "MIGRATIONS",
     "MIGRATION_SET",
     "SCHEMA_VERSION",

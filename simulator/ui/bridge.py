@@ -19,6 +19,17 @@ from PySide6.QtCore import QObject, Signal
 log = logging.getLogger(__name__)
 
 
+def is_expected(error: BaseException) -> bool:
+    """A failure of the user's setup (device, model, data folder), worded for the user."""
+    from simulator.audio.errors import AudioError
+    from simulator.core.packs import PackError
+    from simulator.speech.errors import SpeechError
+    from simulator.store.errors import StoreError
+
+    ours = (AudioError, SpeechError, StoreError, PackError, OSError)
+    return isinstance(error, ours)
+
+
 class Steerable(Protocol):
     """What the bridge needs of a runner (session.SessionRunner)."""
 
@@ -41,6 +52,7 @@ class SessionBridge(QObject):
         self._thread: threading.Thread | None = None
         self._aborted = threading.Event()
         self._saw_error = False
+        self.error: BaseException | None = None  # why the last run failed, if it did
 
     def post(self, event: dict[str, Any]) -> None:
         """The runner's ``on_event``: called on the worker thread."""
@@ -55,6 +67,7 @@ class SessionBridge(QObject):
         self._runner = runner
         self._aborted.clear()
         self._saw_error = False
+        self.error = None
         self._thread = threading.Thread(
             target=self._run, args=(runner, prepare), name="hotseat-session", daemon=True
         )
@@ -68,11 +81,16 @@ class SessionBridge(QObject):
             if not self._aborted.is_set():
                 session_id = runner.run()
         except Exception as error:
-            log.warning("session ended with an error", exc_info=error)
+            if is_expected(error):  # said in the banner; a traceback would only alarm
+                log.info("session ended: %s", error)
+            else:  # a bug: its traceback goes to the log file (see ui.error_report)
+                log.error("session ended with an unexpected error", exc_info=error)
+            self.error = error
             if not self._saw_error:
                 # Failures before the runner could report (store, model) still reach the user.
                 message = str(error).strip() or type(error).__name__
-                self.post({"type": "error", "t": 0.0, "message": message})
+                cause = type(error).__name__
+                self.post({"type": "error", "t": 0.0, "message": message, "cause": cause})
         self.finished.emit(session_id)
 
     @property

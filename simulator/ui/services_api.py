@@ -82,6 +82,10 @@ class WindowServices(Protocol):
         the worker thread); its folder, or None if cancelled; raises ModelError."""
         ...
 
+    def find_model(self) -> str | None:
+        """The Vosk model folder used when none is chosen, or None: none is installed."""
+        ...
+
     def prepare_recognizer(self) -> str:
         """Load the recogniser chosen by the settings; returns "engine · model"."""
         ...

@@ -1,8 +1,9 @@
 """The settings dialog: voice, recognition, microphone and answer options, saved on OK.
 
 Voices and input devices are listed in the background (listing voices starts the speech
-worker) and a Vosk model folder is checked in the background, with a plain verdict. OK writes
-the settings through ``SettingsFile`` so they survive a restart.
+worker), microphones by readable names (``device_names``); the model field says which model
+was found, or that none is installed; a Vosk model folder is checked in the background, with a
+plain verdict. OK writes the settings through ``SettingsFile`` so they survive a restart.
 """
 
 from __future__ import annotations
@@ -29,12 +30,16 @@ from PySide6.QtWidgets import (
 
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
+from simulator.ui.device_names import SYSTEM_DEFAULT, device_choices, readable_device
 from simulator.ui.model_install_dialog import ModelInstallDialog
 from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
 from simulator.ui.services_api import Voice, WindowServices, sorted_voices
 from simulator.ui.tasks import TaskRunner
 
-DEFAULT_DEVICE = "System default"
+DEFAULT_DEVICE = SYSTEM_DEFAULT
+LOOKING = "Looking for a model…"
+NO_MODEL = "No model installed"
+NO_MODEL_NOTE = "Get a model… for more accurate transcripts (PocketSphinx is used until then)."
 
 
 class SettingsDialog(QDialog):
@@ -48,7 +53,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings — Hotseat")
-        self.setMinimumWidth(700)
+        self.setMinimumWidth(740)
         self.settings = settings
         self.saved_settings: Settings | None = None
         self._services = services
@@ -61,6 +66,8 @@ class SettingsDialog(QDialog):
         self._tasks.run_task(
             services.list_input_devices, self._devices_listed, self._devices_failed
         )
+        self.found_model: str | None = None
+        self._tasks.run_task(services.find_model, self._model_found, self._model_not_found)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -85,7 +92,7 @@ class SettingsDialog(QDialog):
             self.engine_combo.addItem(label, value)
 
         self.model_edit = QLineEdit()
-        self.model_edit.setPlaceholderText("Found automatically")
+        self.model_edit.setPlaceholderText(LOOKING)
         self.model_edit.setAccessibleName("Vosk model folder")
         self.browse_button = QPushButton("Choose…")
         self.browse_button.setAccessibleName("Choose the Vosk model folder")
@@ -101,6 +108,10 @@ class SettingsDialog(QDialog):
         model_row.addWidget(self.browse_button)
         model_row.addWidget(self.check_button)
         model_row.addWidget(self.get_model_button)
+        self.model_note = QLabel("")
+        self.model_note.setWordWrap(True)
+        self.model_note.setProperty("role", "muted")
+        self.model_note.setVisible(False)
         self.model_verdict = QLabel("")
         self.model_verdict.setWordWrap(True)
         self.model_verdict.setAccessibleName("Model check result")
@@ -122,6 +133,7 @@ class SettingsDialog(QDialog):
         model_label = QLabel("Vosk &model folder")
         model_label.setBuddy(self.model_edit)
         form.addRow(model_label, model_row)
+        form.addRow("", self.model_note)
         form.addRow("", self.model_verdict)
         form.addRow("&Microphone", self.device_combo)
         form.addRow("End an answer after", self.silence_spin)
@@ -132,9 +144,16 @@ class SettingsDialog(QDialog):
         self.problem_label.setStyleSheet(f"color: {style.OVER};")
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        # Our own buttons: the standard ones carry the desktop theme's dated icons on Linux.
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton("OK")
+        self.ok_button.setProperty("role", "primary")
+        self.ok_button.setDefault(True)
+        self.ok_button.setAccessibleName("Save the settings")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Close without saving")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -165,9 +184,10 @@ class SettingsDialog(QDialog):
 
     def _fill_devices(self, names: Sequence[str], current: str | None) -> None:
         self.device_combo.clear()
-        self.device_combo.addItem(DEFAULT_DEVICE, None)
-        for name in names:
-            self.device_combo.addItem(name, name)
+        for label, value in device_choices(names):
+            self.device_combo.addItem(label, value)
+        if current and self.device_combo.findData(current) < 0:  # saved, not listed (yet)
+            self.device_combo.addItem(f"{readable_device(current)} — not found now", current)
         _select(self.device_combo, current)
 
     def _devices_listed(self, names: Sequence[str]) -> None:
@@ -177,6 +197,19 @@ class SettingsDialog(QDialog):
         self.problem_label.setText(f"The microphones could not be listed: {error}")
 
     # --- the model folder -------------------------------------------------------------------
+
+    def _model_found(self, folder: str | None) -> None:
+        """What an empty model field means: the model found on its own, or none at all."""
+        self.found_model = folder
+        if folder:
+            self.model_edit.setPlaceholderText(f"Found automatically: {Path(folder).name}")
+        else:
+            self.model_edit.setPlaceholderText(NO_MODEL)
+        self.model_note.setText("" if folder else NO_MODEL_NOTE)
+        self.model_note.setVisible(not folder)
+
+    def _model_not_found(self, error: BaseException) -> None:
+        self._model_found(None)
 
     def choose_model_folder(self) -> None:
         start = self.model_edit.text() or str(Path.home())
@@ -202,7 +235,10 @@ class SettingsDialog(QDialog):
     def check_model(self) -> None:
         path = self.model_edit.text().strip()
         if not path:
-            self._show_verdict(True, "No folder chosen: a model is looked for automatically.")
+            if self.found_model:
+                self._show_verdict(True, f"No folder chosen: {self.found_model} is used.")
+            else:
+                self._show_verdict(False, "No folder chosen and no model installed.")
             return
         self.model_verdict.setVisible(True)
         self.model_verdict.setText("Checking…")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -37,8 +37,12 @@ from simulator.ui.widgets.banner import BannerArea
 
 log = logging.getLogger(__name__)
 
-NO_MICROPHONE = "No microphone found. Connect one and press Retry."
+NO_MICROPHONE = "No microphone found. Connect one: Hotseat looks again every few seconds."
+NO_MICROPHONE_HINT = "Connect a microphone to start."
 JOIN_TIMEOUT_S = 5.0
+#: While no microphone is found, look again this often (a rescan of the devices, off the GUI
+#: thread), so Start comes back by itself once one is plugged in.
+MICROPHONE_RECHECK_MS = 4000
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +59,13 @@ class MainWindow(QMainWindow):
         self.answers = SessionAnswers()
         self._saved: tuple[int | None, str] = (None, "aborted")
         self._last_start: dict[str, Any] = {}
+        # None until the first check: Start stays usable then, and the session checks again.
+        self.microphone_ready: bool | None = None
+        self._microphone_checking = False
+        self.microphone_timer = QTimer(self)
+        self.microphone_timer.setObjectName("microphone_timer")
+        self.microphone_timer.setInterval(MICROPHONE_RECHECK_MS)
+        self.microphone_timer.timeout.connect(self.check_microphone)
         self.setWindowTitle("Hotseat")
         self.setMinimumSize(QSize(900, 600))
         self.resize(1100, 720)
@@ -108,17 +119,37 @@ class MainWindow(QMainWindow):
         )
 
     def check_microphone(self) -> None:
+        """Look for the microphone in the background; one check at a time."""
+        if self._microphone_checking:
+            return
+        self._microphone_checking = True
         self.tasks.run_task(
-            self.services.check_microphone,
-            lambda _name: self.banners.clear("microphone"),
-            self._microphone_failed,
+            self.services.check_microphone, self._microphone_found, self._microphone_failed
         )
 
+    def _microphone_found(self, _name: str) -> None:
+        self._microphone_checking = False
+        self.microphone_ready = True
+        self.microphone_timer.stop()
+        self.banners.clear("microphone")
+        self.home.set_blocked(None)
+
     def _microphone_failed(self, error: BaseException) -> None:
+        self._microphone_checking = False
+        self.microphone_ready = False
         message = NO_MICROPHONE if isinstance(error, NoMicrophoneError) else str(error)
-        self.banners.show_message(
-            "microphone", message, "error", "Retry", self.check_microphone, dismissable=False
-        )
+        if self.banners.message("microphone") != message:  # no flicker on each re-check
+            self.banners.show_message(
+                "microphone",
+                message,
+                "error",
+                "Check again",
+                self.check_microphone,
+                dismissable=False,
+            )
+        self.home.set_blocked(NO_MICROPHONE_HINT)
+        if not self.microphone_timer.isActive():
+            self.microphone_timer.start()
 
     def check_recognizer(self) -> None:
         self.tasks.run_task(
@@ -153,6 +184,9 @@ class MainWindow(QMainWindow):
         """
         if self.bridge is not None and self.bridge.is_running:
             return self.bridge
+        if self.microphone_ready is False:  # the banner already says so; nothing is saved
+            self.check_microphone()
+            return None
         settings = self._remember_choices()
         mix = settings.shuffle if shuffle is None else shuffle
         seed = seed if seed is not None else self.home.seed()
@@ -197,14 +231,24 @@ class MainWindow(QMainWindow):
         bridge.event.connect(self._on_event)
         bridge.finished.connect(self._on_finished)
         self.stack.setCurrentWidget(self.interview)
-        bridge.start(runner, prepare=self.services.prepare_recognizer)
+        bridge.start(runner, prepare=self._prepare_session)
         return bridge
+
+    def _prepare_session(self) -> None:
+        """On the session thread, before anything is saved: a microphone, then the model.
+
+        Start may be pressed before the first microphone check has answered.
+        """
+        self.services.check_microphone()
+        self.services.prepare_recognizer()
 
     def _on_event(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
         self.answers.handle_event(event)
         if kind == "session_saved":
             self._saved = (event.get("session_id"), str(event.get("status", "")))
+        elif kind == "error" and event.get("cause") == NoMicrophoneError.__name__:
+            self._microphone_failed(NoMicrophoneError(str(event.get("message", ""))))
         elif kind == "error":
             self.banners.show_message("session", str(event.get("message", "")), "error")
         elif kind == "warning":
@@ -282,6 +326,7 @@ class MainWindow(QMainWindow):
         """Stop the session thread, playback and background work; safe to call twice."""
         if self.bridge is not None and not self.bridge.shutdown(JOIN_TIMEOUT_S):
             log.warning("the session thread did not stop within %s s", JOIN_TIMEOUT_S)
+        self.microphone_timer.stop()
         self.end.stop_playback()
         self.library_flow.stop_playback()
         self.interview.prep_timer.stop()

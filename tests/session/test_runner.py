@@ -61,8 +61,9 @@ class FakeRecognizer:
     engine = "fake"
     model = "fake-model"
 
-    def __init__(self) -> None:
+    def __init__(self, hears_words: bool = True) -> None:
         self.fed = 0
+        self.hears_words = hears_words
 
     def accept(self, pcm: bytes) -> str | None:
         self.fed += len(pcm)
@@ -70,7 +71,8 @@ class FakeRecognizer:
 
     def finish(self) -> Transcript:
         seconds = self.fed / 2 / RATE
-        return Transcript((Word("hello", 0.1, 0.4, 0.9),), "fake", "fake-model", seconds)
+        words = (Word("hello", 0.1, 0.4, 0.9),) if self.hears_words else ()
+        return Transcript(words, "fake", "fake-model", seconds)
 
 
 def question(qid: str) -> Question:
@@ -85,6 +87,7 @@ def make_runner(
     lose_after: int | None = None,
     rules: AnswerRules | None = None,
     on_event: Callable[[SessionRunner, dict[str, Any]], None] | None = None,
+    hears_words: bool = True,
 ) -> tuple[SessionRunner, DataLayout, list[FakeStream]]:
     layout = DataLayout(tmp_path / "home")
     layout.ensure()
@@ -123,7 +126,7 @@ def make_runner(
         voice=Voice(),
         speaker=Speaker(),
         microphone=Mic(),
-        recognizer=lambda rate: FakeRecognizer(),
+        recognizer=lambda rate: FakeRecognizer(hears_words),
         open_store=lambda: Store(layout.db_path),
         answer_path=answer_path,
         open_recording=WavWriter,
@@ -287,3 +290,40 @@ def test_a_full_disk_mid_answer_keeps_what_was_written(tmp_path: Path) -> None:
     answer = session["answers"][0]
     assert answer["duration_s"] == pytest.approx(0.5, abs=0.01)
     assert wav_duration(layout.absolute(answer["audio_path"])) == pytest.approx(0.5, abs=0.01)
+
+
+def test_an_answer_with_no_voice_in_it_is_saved_as_skipped(tmp_path: Path) -> None:
+    """Space (or Esc) on a silent answer: kept with its recording, marked skipped, no analysis."""
+
+    def steer(runner: SessionRunner, event: dict[str, Any]) -> None:
+        if event["type"] == "recording_started" and event["index"] == 0:
+            runner.stop_answer()
+        if event["type"] == "recording_started" and event["index"] == 1:
+            runner.abort()
+
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(
+        tmp_path, events, voiced_blocks=0, hears_words=False, on_event=steer
+    )
+    analysed: list[Path] = []
+    runner.services.analyze = lambda wav, transcript, question: analysed.append(wav) or {}
+    session_id = runner.run()
+    saved = [e for e in events if e["type"] == "answer_saved"]
+    assert [e["skipped"] for e in saved] == [True, True]
+    assert analysed == []
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None
+    assert [a["status"] for a in session["answers"]] == ["skipped", "skipped"]
+    assert all(layout.absolute(a["audio_path"]).exists() for a in session["answers"])
+
+
+def test_an_answer_with_voice_or_words_is_answered(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    runner, layout, _ = make_runner(tmp_path, events, voiced_blocks=3, hears_words=False)
+    session_id = runner.run()
+    assert [e["skipped"] for e in events if e["type"] == "answer_saved"] == [False, False]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None
+    assert [a["status"] for a in session["answers"]] == ["answered", "answered"]

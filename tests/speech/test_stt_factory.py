@@ -42,6 +42,16 @@ def test_vosk_without_a_model_tells_where_to_put_one(tmp_path: Path) -> None:
     message = str(caught.value)
     assert str(tmp_path / "models") in message
     assert VOSK_MODEL_ENV in message
+    assert "hotseat models install vosk-model-small-en-us-0.15" in message
+    assert "Settings → Get a model…" in message
+    assert "http" not in message  # our installer, not a web page
+
+
+def test_the_suggested_model_is_one_the_installer_offers() -> None:
+    from simulator.speech.stt import SUGGESTED_MODEL
+    from simulator.speech.stt.model_install import ENGLISH_MODELS
+
+    assert ENGLISH_MODELS[0].name == SUGGESTED_MODEL
 
 
 def test_vosk_error_explains_a_broken_env_path(

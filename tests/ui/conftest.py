@@ -196,6 +196,13 @@ class FakeServices:
     def model_offers(self) -> list[tuple[str, int, str]]:
         return [("vosk-model-test-0.1", 1, "a test model")]
 
+    def find_model(self) -> str | None:
+        # The real discovery, over the test's own models folder.
+        from simulator.speech.stt.models import find_vosk_model
+
+        found = find_vosk_model(None, self.models_dir)
+        return str(found) if found is not None else None
+
     def install_model(
         self,
         source: str,

@@ -69,3 +69,73 @@ def test_a_recording_that_cannot_play_is_reported(qtbot: Any) -> None:
         qtbot.mouseClick(page.answer_rows[0].play_button, Qt.MouseButton.LeftButton)
     assert problem.args == ["The recording could not be played: No speaker was found; connect one."]
     assert page.answer_rows[0].play_button.text() == "▶  Play"
+
+
+def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
+    from simulator.ui.pages.end import SKIPPED_TEXT, SessionAnswers, summaries_from_session
+
+    gathered = SessionAnswers()
+    gathered.handle_event({"type": "question_started", "index": 0, "text": "Why this role?"})
+    gathered.handle_event(
+        {
+            "type": "answer_saved",
+            "index": 0,
+            "transcript": "",
+            "duration_s": 4.0,
+            "audio_path": "sessions/7/1-b.wav",
+            "engine": "vosk",
+            "skipped": True,
+        }
+    )
+    saved = {
+        "answers": [
+            {
+                "position": 2,
+                "question_text": "Tell me about yourself.",
+                "duration_s": 30.0,
+                "transcript": "I build tools.",
+                "audio_path": "sessions/7/2-a.wav",
+                "status": "answered",
+            },
+            {
+                "position": 3,
+                "question_text": "Any questions?",
+                "duration_s": 2.0,
+                "transcript": "",
+                "audio_path": "sessions/7/3-c.wav",
+                "status": "skipped",
+            },
+        ]
+    }
+    answers = gathered.answers + summaries_from_session(saved)
+    assert [a.skipped for a in answers] == [True, False, True]
+    page = EndPage()
+    qtbot.addWidget(page)
+    page.show_results(7, "aborted", answers)
+    assert page.summary_label.text() == "Session #7 saved · 1 answer · 2 skipped · 0:36 recorded"
+    skipped = page.answer_rows[0]
+    assert skipped.transcript_label.text() == SKIPPED_TEXT
+    assert skipped.meta_label.text() == "skipped · 0:04 of silence recorded"
+    assert skipped.feedback_button.isHidden() and skipped.play_button.isEnabled()
+    assert page.answer_rows[1].transcript_label.text() == "I build tools."
+
+
+def test_escape_goes_back_to_past_sessions_or_home(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    page = EndPage()
+    host = QMainWindow()  # shortcuts need an active window, as in the app
+    host.setCentralWidget(page)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    session = {"id": 3, "status": "complete", "answers": []}
+    page.show_review(session, "Session of Monday")
+    page.home_button.setFocus()
+    with qtbot.waitSignal(page.history_requested, timeout=1000):
+        qtbot.keyClick(page.home_button, Qt.Key.Key_Escape)
+    page.show_results(4, "complete", ANSWERS)
+    with qtbot.waitSignal(page.home_requested, timeout=1000):
+        qtbot.keyClick(page, Qt.Key.Key_Escape)

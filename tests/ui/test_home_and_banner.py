@@ -69,7 +69,7 @@ def test_no_microphone_shows_a_banner_and_retry_clears_it(qtbot: Any, window: An
     qtbot.waitUntil(lambda: "microphone" in window.banners.banners)
     banner = window.banners.banners["microphone"]
     assert banner.message == NO_MICROPHONE
-    assert banner.action_button is not None and banner.action_button.text() == "Retry"
+    assert banner.action_button is not None and banner.action_button.text() == "Check again"
     assert banner.close_button is None  # a missing microphone cannot be waved away
     window.services.microphone_ok = True
     qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)

@@ -106,25 +106,55 @@ class SteeringRecorder(SessionBridge):
         self.calls.append("abort")
 
 
-def test_space_and_escape_call_stop_answer_and_abort_on_the_bridge(qtbot: Any) -> None:
+def steered_page(qtbot: Any) -> tuple[InterviewPage, SteeringRecorder, QMainWindow]:
     page = InterviewPage()
     host = QMainWindow()  # a main window, as in the app: shortcuts need an active window
     host.setCentralWidget(page)
     host.setMinimumSize(900, 600)  # fixed, as in MainWindow, so showing text resizes nothing
     qtbot.addWidget(host)
     bridge = SteeringRecorder()
-    page.attach(bridge, hide_question=False)
+    page.attach(bridge, hide_question=False)  # type: ignore[arg-type]
     host.show()
     qtbot.waitExposed(host)
     host.activateWindow()
     qtbot.waitUntil(host.isActiveWindow)
     page.handle_event(QUESTION)
+    return page, bridge, host  # the host too: the page dies with it
+
+
+def test_space_stops_the_answer_and_escape_asks_before_ending(qtbot: Any) -> None:
+    page, bridge, _host = steered_page(qtbot)
     page.end_button.setFocus()  # Space must not press the focused End button
     qtbot.keyClick(page.end_button, Qt.Key.Key_Space)
     assert bridge.calls == ["stop_answer"]
     qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert bridge.calls == ["stop_answer"]  # asked, not ended
+    assert page.confirming and page.end_confirm.hasFocus()
+    assert "End the interview?" in page.end_confirm.label.text()
+    assert "Esc or Enter to end" in page.end_confirm.label.text()
+    qtbot.keyClick(page.end_confirm, Qt.Key.Key_Escape)  # Esc again confirms
     assert bridge.calls == ["stop_answer", "abort"]
+    assert not page.confirming
     assert page.status_label.text() == "Ending the interview…"
+
+
+def test_enter_confirms_and_any_other_key_or_resume_goes_on(qtbot: Any) -> None:
+    page, bridge, _host = steered_page(qtbot)
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    qtbot.keyClick(page.end_confirm, Qt.Key.Key_Shift)  # a modifier alone is no answer
+    assert page.confirming
+    qtbot.keyClick(page.end_confirm, Qt.Key.Key_A)
+    assert not page.confirming and bridge.calls == []
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    qtbot.keyClick(page.end_confirm, Qt.Key.Key_Space)  # Space resumes, it does not stop
+    assert not page.confirming and bridge.calls == []
+    qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)  # the button asks too
+    assert page.confirming
+    qtbot.mouseClick(page.end_confirm.resume_button, Qt.MouseButton.LeftButton)
+    assert not page.confirming and bridge.calls == []
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    qtbot.keyClick(page.end_confirm, Qt.Key.Key_Return)
+    assert bridge.calls == ["abort"]
 
 
 def test_the_live_transcript_follows_the_newest_words(qtbot: Any) -> None:

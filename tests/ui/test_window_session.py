@@ -43,6 +43,8 @@ def test_escape_ends_the_session_and_keeps_what_was_recorded(qtbot: Any, window:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.interview, Qt.Key.Key_Escape)
+    assert window.interview.confirming and window.services.runners[0].abort_calls == 0
+    qtbot.keyClick(window.interview.end_confirm, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end, timeout=5000)
     assert window.services.runners[0].abort_calls == 1
     assert window.end.title_label.text() == "Interview ended early"

@@ -23,6 +23,10 @@ from simulator.speech.stt.models import (
 )
 from simulator.speech.stt.transcribe import transcribe_wav
 
+#: The model the "no model" message suggests: the small English one (40 MB), the first of
+#: ``model_install.ENGLISH_MODELS`` (not imported here: it pulls in the download code).
+SUGGESTED_MODEL = "vosk-model-small-en-us-0.15"
+
 if TYPE_CHECKING:
     from simulator.speech.stt.sphinx_engine import DecoderPool
 
@@ -94,13 +98,14 @@ class RecognizerFactory:
 
 
 def _no_model_message(models_dir: Path | None) -> str:
+    """Where to get a model: our own installer, never a web page to dig through."""
     where = f"a subfolder of {models_dir}" if models_dir else "~/.cache/vosk"
     reason = vosk_env_problem()
     reason_text = f" ({reason.rstrip('.')})" if reason else ""
     return (
-        f"No Vosk model was found{reason_text}: unpack a model from "
-        f"https://alphacephei.com/vosk/models into {where}, or set its folder in the "
-        f"settings or in {VOSK_MODEL_ENV}."
+        f"No Vosk model was found{reason_text}: install one with 'hotseat models install "
+        f"{SUGGESTED_MODEL}' (or in the window: Settings → Get a model…); a model folder "
+        f"can also go into {where}, or be set in the settings or in {VOSK_MODEL_ENV}."
     )
 
 

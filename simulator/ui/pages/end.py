@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from simulator.ui.services_api import Playback
 from simulator.ui.widgets.feedback import FeedbackView, NotAnalysed
 from simulator.ui.widgets.feedback_text import clock
 
+SKIPPED_TEXT = "Skipped: nothing was said in this answer."
 FEEDBACK_CLOSED = "Feedback ▸"
 FEEDBACK_OPEN = "Hide feedback ▾"
 
@@ -49,6 +51,7 @@ class AnswerSummary:
     engine: str = ""
     words: tuple[dict[str, Any], ...] = field(default=(), hash=False)
     analysis: dict[str, Any] | None = field(default=None, hash=False)
+    skipped: bool = False  # no voice and no words: kept, but not a blank answer
 
 
 class SessionAnswers:
@@ -73,6 +76,7 @@ class SessionAnswers:
                     audio_path=str(event.get("audio_path", "")),
                     engine=str(event.get("engine", "")),
                     words=tuple(event.get("words") or ()),
+                    skipped=bool(event.get("skipped")),
                 )
             )
         elif kind == "answer_analyzed" and isinstance(event.get("analysis"), dict):
@@ -95,6 +99,7 @@ def summaries_from_session(session: dict[str, Any]) -> list[AnswerSummary]:
             engine=str(answer.get("engine") or ""),
             words=tuple(answer.get("words") or ()),
             analysis=answer.get("analysis") if isinstance(answer.get("analysis"), dict) else None,
+            skipped=answer.get("status") == "skipped",
         )
         for index, answer in enumerate(session.get("answers") or ())
     ]
@@ -117,7 +122,11 @@ class AnswerRow(QFrame):
         self.question_label.setWordWrap(True)
         self.question_label.setFont(style.font(12.5, bold=True))
         text = answer.transcript.strip() or "(No words were recognised in this answer.)"
+        if answer.skipped:
+            text = SKIPPED_TEXT
         self.transcript_label = QLabel(text)
+        if answer.skipped:
+            self.transcript_label.setProperty("role", "muted")
         self.transcript_label.setWordWrap(True)
         self.transcript_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.transcript_label.setAccessibleName(f"Transcript of answer {answer.position}")
@@ -126,7 +135,9 @@ class AnswerRow(QFrame):
         self.play_button.setEnabled(bool(answer.audio_path))
         self.play_button.clicked.connect(lambda: self.play_clicked.emit(self))
         meta = clock(answer.duration_s) if answer.duration_s is not None else "no audio"
-        if answer.engine:
+        if answer.skipped:
+            meta = f"skipped · {meta} of silence recorded"
+        elif answer.engine:
             meta += f" · recognised by {answer.engine}"
         self.meta_label = QLabel(meta)
         self.meta_label.setProperty("role", "muted")
@@ -136,6 +147,7 @@ class AnswerRow(QFrame):
         self.feedback_button.setCheckable(True)
         self.feedback_button.setAccessibleName(f"Feedback on answer {answer.position}")
         self.feedback_button.toggled.connect(self.show_feedback)
+        self.feedback_button.setVisible(not answer.skipped)  # nothing said, nothing to coach
         footer.addWidget(self.play_button)
         footer.addWidget(self.feedback_button)
         footer.addWidget(self.meta_label)
@@ -227,6 +239,10 @@ class EndPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
         outer.addLayout(buttons)
+        # Esc goes back, as on the other pages: to the list for a past session, else home.
+        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_shortcut.activated.connect(self._back)
 
     def _back(self) -> None:
         (self.history_requested if self.reviewing else self.home_requested).emit()
@@ -259,11 +275,13 @@ class EndPage(QWidget):
             "Interview complete" if status == "complete" else "Interview ended early"
         )
         total = sum(answer.duration_s or 0.0 for answer in answers)
-        count = len(answers)
+        skipped = sum(answer.skipped for answer in answers)
+        count = len(answers) - skipped
         saved = f"Session #{session_id} saved" if session_id is not None else "Not saved"
-        self.summary_label.setText(
-            f"{saved} · {count} answer{'s' if count != 1 else ''} · {clock(total)} recorded"
-        )
+        parts = [saved, f"{count} answer{'s' if count != 1 else ''}"]
+        if skipped:
+            parts.append(f"{skipped} skipped")
+        self.summary_label.setText(" · ".join([*parts, f"{clock(total)} recorded"]))
         for answer in answers:
             row = AnswerRow(answer)
             row.play_clicked.connect(self._toggle_play)

@@ -32,6 +32,7 @@ from simulator.ui import style
 from simulator.ui.services_api import Voice, sorted_voices
 from simulator.ui.widgets.pack_list import PackList
 from simulator.ui.widgets.question_source import QuestionSource
+from simulator.ui.widgets.tick_boxes import TickBoxes
 
 ENGINE_CHOICES = (
     ("Automatic", "auto"),
@@ -39,6 +40,8 @@ ENGINE_CHOICES = (
     ("PocketSphinx (built-in English)", "pocketsphinx"),
 )
 DEFAULT_VOICE = "System default"
+PICK_CATEGORY = "Pick at least one category to mix questions from."
+PICK_PACK = "Choose a question pack."
 
 
 class HomePage(QWidget):
@@ -51,6 +54,7 @@ class HomePage(QWidget):
     def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
+        self._blocked: str | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
         outer.setSpacing(style.SPACING)
@@ -116,6 +120,8 @@ class HomePage(QWidget):
         heading = QLabel("QUESTIONS FROM")
         heading.setProperty("role", "section")
         self.source = QuestionSource(self.library)
+        self.tick_boxes = TickBoxes("Fusion")  # kept here: the widget does not own its style
+        self.source.categories.setStyle(self.tick_boxes)
         self.source.changed.connect(self._source_changed)
         self.source.activated.connect(self.start_requested.emit)
         column.addWidget(heading)
@@ -188,7 +194,8 @@ class HomePage(QWidget):
         layout.addStretch(1)
         hint = QLabel(
             "During the interview: <b>Space</b> ends your answer or skips ahead, "
-            "<b>Esc</b> ends the interview. Everything is recorded on this computer only."
+            "<b>Esc</b> asks before ending the interview. Everything is recorded on this computer "
+            "only."
         )
         hint.setWordWrap(True)
         hint.setProperty("role", "muted")
@@ -207,6 +214,14 @@ class HomePage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         layout.addLayout(buttons)
+        # Why Start is greyed out, in words, right under it.
+        self.start_hint = QLabel("")
+        self.start_hint.setObjectName("start_hint")
+        self.start_hint.setWordWrap(True)
+        self.start_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.start_hint.setStyleSheet(f"color: {style.WARNING_FG};")
+        self.start_hint.setVisible(False)
+        layout.addWidget(self.start_hint)
         return card
 
     # --- state --------------------------------------------------------------------------------
@@ -291,11 +306,32 @@ class HomePage(QWidget):
         text = self.seed_edit.text().strip()
         return int(text) if text else None
 
+    def set_blocked(self, reason: str | None) -> None:
+        """Keep Start greyed out for ``reason`` (no microphone), or None once it is fixed."""
+        self._blocked = reason
+        self._update_start()
+
     def _source_changed(self) -> None:
         available = self.source.available()
-        self.start_button.setEnabled(available > 0)
         if available:  # nothing ticked yet must not clamp the count the user chose
             self.question_count.setMaximum(available)
+        self._update_start()
+
+    def start_blocked_by(self) -> str | None:
+        """Why Start cannot be pressed now, in words; None when it can."""
+        if self._blocked:
+            return self._blocked
+        if self.source.available() > 0:
+            return None
+        return PICK_CATEGORY if self.mix_selected() else PICK_PACK
+
+    def _update_start(self) -> None:
+        reason = self.start_blocked_by()
+        self.start_button.setEnabled(reason is None)
+        self.start_button.setAccessibleDescription(reason or "")
+        self.start_button.setToolTip(reason or "")
+        self.start_hint.setText(reason or "")
+        self.start_hint.setVisible(reason is not None)
 
     def _show_problems(self) -> None:
         problems = self.library.problems

@@ -3,8 +3,9 @@
 It shows where the session is (question n of m, the question or a listen-only placeholder, the
 phase in words), the answer timer against the target band, the microphone level and the live
 transcript; once an answer is analysed, a card under the transcript sums up how it went.
-Space moves on (skips the reading or the preparation, or ends the answer) and Esc ends the
-interview; both go to the bridge, which passes them to the runner.
+Space moves on (skips the reading or the preparation, or ends the answer); Esc asks in the
+page whether to end the interview (``widgets.end_confirm``), and Esc again or Enter ends it.
+Both go to the bridge, which passes them to the runner.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.widgets.answer_timer import AnswerTimer, mmss
+from simulator.ui.widgets.end_confirm import EndConfirm
 from simulator.ui.widgets.feedback_summary import LastAnswerSummary
 from simulator.ui.widgets.level_meter import LevelMeter
 
@@ -63,7 +65,7 @@ class InterviewPage(QWidget):
         for shortcut in (self.stop_shortcut, self.end_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stop_shortcut.activated.connect(self.stop_answer)
-        self.end_shortcut.activated.connect(self.end_interview)
+        self.end_shortcut.activated.connect(self.request_end)
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -139,10 +141,15 @@ class InterviewPage(QWidget):
         middle.addLayout(right, 3)
         outer.addLayout(middle, 1)
 
+        self.end_confirm = EndConfirm()
+        self.end_confirm.confirmed.connect(self.end_interview)
+        self.end_confirm.resumed.connect(self.resume)
+        outer.addWidget(self.end_confirm)
+
         buttons = QHBoxLayout()
         self.end_button = QPushButton("End interview  Esc")
         self.end_button.setAccessibleName("End the interview")
-        self.end_button.clicked.connect(self.end_interview)
+        self.end_button.clicked.connect(self.ask_to_end)
         self.stop_button = QPushButton(STOP_TEXT)
         self.stop_button.setProperty("role", "primary")
         self.stop_button.setAccessibleName("Stop the answer or skip ahead")
@@ -181,12 +188,38 @@ class InterviewPage(QWidget):
         self.stop_button.setText(SKIP_TEXT)
         self.stop_button.setEnabled(False)
         self.end_button.setEnabled(True)
+        self.end_confirm.setVisible(False)
+
+    @property
+    def confirming(self) -> bool:
+        """The "End the interview?" question is showing."""
+        return self.end_confirm.isVisible()
 
     def stop_answer(self) -> None:
-        if self.bridge is not None and self.stop_button.isEnabled():
+        if self.confirming:  # Space is "any other key": go on
+            self.resume()
+        elif self.bridge is not None and self.stop_button.isEnabled():
             self.bridge.stop_answer()
 
+    def ask_to_end(self) -> None:
+        """Esc or the End button: ask first; the session goes on meanwhile."""
+        if self.bridge is not None and self.end_button.isEnabled():
+            self.end_confirm.ask()
+
+    def resume(self) -> None:
+        self.end_confirm.setVisible(False)
+        self.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def request_end(self) -> None:
+        """Esc: ask, or confirm when already asked."""
+        if self.confirming:
+            self.end_interview()
+        else:
+            self.ask_to_end()
+
     def end_interview(self) -> None:
+        """End the session now (what was recorded is kept)."""
+        self.end_confirm.setVisible(False)
         if self.bridge is not None:
             self.end_button.setEnabled(False)
             self.stop_button.setEnabled(False)
@@ -278,6 +311,7 @@ class InterviewPage(QWidget):
 
     def _on_session_saved(self, event: dict[str, Any]) -> None:
         self.phase = "done"
+        self.end_confirm.setVisible(False)
         self.prep_timer.stop()
         self.stop_button.setEnabled(False)
         self.end_button.setEnabled(False)
