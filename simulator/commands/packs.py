@@ -55,6 +55,9 @@ def run_list(args: argparse.Namespace) -> int:
             )
     for problem in library.problems:
         print(f"skipped: {problem}", file=sys.stderr)
+    if not rows:
+        where = f"{paths.builtin_packs_dir()} and {paths.layout().packs_dir}"
+        print(f"no question packs found (looked in {where})", file=sys.stderr)
     return EXIT_OK
 
 
