@@ -70,16 +70,21 @@ def test_frozen_cli_lists_packs_and_transcribes(
     assert "missing.wav" in missing.stderr
 
 
-def processes_running(executable: Path) -> list[int]:
-    """Processes of this executable: the app and any worker it started (spawn re-runs it)."""
+def processes_running(executable: Path) -> list[list[str]]:
+    """Command lines of this executable's processes: the app and the workers it spawned
+    (multiprocessing's "spawn" starts the frozen executable again with its own arguments)."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit() and Path(os.readlink(entry / "exe")) == executable:
-                found.append(int(entry.name))
+                found.append((entry / "cmdline").read_bytes().decode().split("\0"))
         except OSError:
             continue
     return found
+
+
+def spawned_workers(executable: Path) -> list[list[str]]:
+    return [args for args in processes_running(executable) if "--multiprocessing-fork" in args]
 
 
 def test_frozen_window_stays_up_offscreen_and_closes_cleanly(
@@ -97,6 +102,10 @@ def test_frozen_window_stays_up_offscreen_and_closes_cleanly(
             time.sleep(0.1)
         with pytest.raises(subprocess.TimeoutExpired):
             app.wait(timeout=4)
+        # Its start-up checks load the recogniser and list voices in worker processes started
+        # with "spawn"; without multiprocessing.freeze_support() a frozen worker would run the
+        # CLI instead and exit at once.
+        assert spawned_workers(frozen.resolve()), processes_running(frozen.resolve())
         app.send_signal(signal.SIGTERM)
         _out, err = app.communicate(timeout=60)
     finally:
@@ -104,7 +113,7 @@ def test_frozen_window_stays_up_offscreen_and_closes_cleanly(
         app.wait()
     # SIGTERM closes the window the normal way (app.py), so exit 0 proves the event loop ran.
     assert app.returncode == 0, err.decode()
-    assert b"Traceback" not in err and b"Error" not in err, err.decode()
+    assert b"Traceback" not in err and b"error" not in err.lower(), err.decode()
     assert processes_running(frozen.resolve()) == []
 
 
