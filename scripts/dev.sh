@@ -20,8 +20,9 @@ run_packages=(libportaudio2 espeak-ng alsa-utils libpulse0 libasound2-plugins li
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 fonts-dejavu-core)
 # What the tests add: a PulseAudio virtual microphone, voices to speak test answers (flite,
-# espeak-ng), sox to cut and measure audio, and Xvfb for screenshots.
-test_packages=(pulseaudio pulseaudio-utils flite sox xvfb)
+# espeak-ng), sox to cut and measure audio, Xvfb for screenshots, and desktop-file-validate for
+# the Linux desktop entry.
+test_packages=(pulseaudio pulseaudio-utils flite sox xvfb desktop-file-utils)
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

@@ -2,10 +2,15 @@
 
 Tests and portable installs set ``HOTSEAT_HOME``; everyone else gets the platform's user data
 folder (platformdirs). Settings live beside the data so one folder holds a whole profile.
+
+It also finds what ships with Hotseat (the built-in question packs, the icons): package data
+inside ``simulator`` in a wheel and in the PyInstaller bundle, the repository's top-level
+folders in a checkout or an editable install (see setup.py and docs/PACKAGING.md).
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -15,7 +20,8 @@ from simulator.store.files import DataLayout
 
 APP_NAME = "hotseat"
 HOME_ENV = "HOTSEAT_HOME"
-BUILTIN_PACKS_DIR = Path(__file__).resolve().parent.parent / "question_packs"
+# In a checkout the shipped folders are at the top of the repository, beside the package.
+CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def data_home() -> Path:
@@ -41,10 +47,23 @@ def targets_file() -> Path:
 
 
 def builtin_packs_dir() -> Path:
-    """Packs shipped with Hotseat: next to the package in a checkout, or bundled when frozen."""
-    import sys
+    """The question packs shipped with Hotseat."""
+    return shipped_dir("question_packs")
 
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "question_packs"
-    return BUILTIN_PACKS_DIR
+
+def assets_dir() -> Path:
+    """The icon and other images shipped with Hotseat."""
+    return shipped_dir("assets")
+
+
+def shipped_dir(name: str) -> Path:
+    """``simulator/<name>`` when installed from a wheel or frozen, else ``<checkout>/<name>``.
+
+    A wheel maps the top-level folder into the package, and PyInstaller's resource reader
+    answers under ``sys._MEIPASS/simulator``. An editable install imports ``simulator`` from
+    the checkout itself, where the folder is one level up. Both are real folders on disk.
+    """
+    packaged = importlib.resources.files("simulator") / name
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return CHECKOUT_ROOT / name
