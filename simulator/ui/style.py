@@ -7,8 +7,10 @@ their state in words.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from simulator import paths
 
 BACKGROUND = "#f5f4f0"
 SURFACE = "#ffffff"
@@ -120,3 +122,14 @@ def apply(app: QApplication) -> None:
     app.setStyle("Fusion")
     app.setPalette(palette())
     app.setStyleSheet(STYLESHEET)
+    app.setWindowIcon(app_icon())
+    # The name of assets/hotseat.desktop: Wayland docks match windows to their entry by it.
+    app.setDesktopFileName("hotseat")
+
+
+def app_icon() -> QIcon:
+    """Hotseat's icon at every size rendered from assets/hotseat.svg (scripts/make_icons.py)."""
+    icon = QIcon()
+    for png in sorted((paths.assets_dir() / "icons").glob("hotseat-*.png")):
+        icon.addFile(str(png))
+    return icon

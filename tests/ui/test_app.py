@@ -63,6 +63,7 @@ def test_main_shows_the_window_recovers_a_session_and_exits_cleanly(
         seen["packs"] = window.home.packs_list.count()
         seen["banners"] = {key: b.message for key, b in window.banners.banners.items()}
         seen["voices"] = window.home.voice_combo.count()
+        seen["icon sizes"] = window.windowIcon().availableSizes()
         poll.stop()
         window.close()
 
@@ -73,6 +74,7 @@ def test_main_shows_the_window_recovers_a_session_and_exits_cleanly(
     assert app.main([]) == 0
     assert seen["title"] == "Hotseat"
     assert seen["packs"] >= 1
+    assert len(seen["icon sizes"]) >= 4  # the shipped icon, not Qt's generic one
     assert seen["voices"] > 1  # the real synthesiser's voices were listed in the background
     recovered = [m for k, m in seen["banners"].items() if k.startswith("recovered")]
     assert len(recovered) == 1 and recovered[0].startswith("Session 1 was cut off")
