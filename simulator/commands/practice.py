@@ -291,6 +291,8 @@ class _Printer:
             self._partial = text
         elif kind == "answer_ended":
             self.line(f"  Answer ended ({event['reason'].replace('_', ' ')}); transcribing…")
+        elif kind == "answer_saved" and event.get("skipped"):
+            self.line(f"  Skipped: nothing was said in {format_seconds(event['duration_s'])}.")
         elif kind == "answer_saved":
             self.line(f"  Saved {format_seconds(event['duration_s'])}: {event['transcript']}")
         elif kind == "answer_analyzed":

@@ -124,6 +124,9 @@ def _print_session(session: dict[str, Any]) -> None:
             f"   answer {answer['id']} · {format_seconds(answer['duration_s'])} · "
             f"{answer['engine'] or '-'} · {answer['audio_path']}"
         )
+        if answer.get("status") == "skipped":
+            say("   Skipped: nothing was said in this answer.")
+            continue
         say(f"   {answer['transcript'] or '(no transcript)'}")
         analysis = answer.get("analysis")
         if not analysis:

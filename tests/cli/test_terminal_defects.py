@@ -200,3 +200,36 @@ def test_a_header_only_wav_is_called_an_empty_recording(command: str, tmp_path: 
     assert one_line(result.stderr) == (
         "hotseat: empty.wav is an empty recording: it holds no sound at all"
     )
+
+
+def test_a_skipped_answer_reads_as_skipped_in_the_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from simulator.commands.practice import _Printer
+
+    printer = _Printer(quiet=False)
+    printer.event({"type": "answer_saved", "duration_s": 7.4, "transcript": "", "skipped": True})
+    assert capsys.readouterr().out.strip() == "Skipped: nothing was said in 0:07."
+
+
+def test_sessions_show_says_skipped_not_no_transcript(tmp_path: Path) -> None:
+    from simulator import paths
+    from simulator.store import Store
+
+    wav = write_wav(tmp_path / "answer.wav", b"\x00\x00" * 16000 * 3)
+    session_id = save_session("2026-01-01T10:00:00", "behavioral-core", wav)
+    with Store(paths.layout().db_path) as store:
+        answer_id = store.get_session(session_id)["answers"][0]["id"]  # type: ignore[index]
+        store.finish_answer(
+            answer_id,
+            transcript="",
+            words=[],
+            engine="pocketsphinx",
+            model="en-us",
+            duration_s=3.0,
+            skipped=True,
+        )
+    result = hotseat("sessions", "show", str(session_id))
+    assert result.returncode == 0, result.stderr
+    assert "   Skipped: nothing was said in this answer." in result.stdout
+    assert "(no transcript)" not in result.stdout
