@@ -68,6 +68,7 @@ def _targets(path: Path | None) -> Any:
 
 def _run_file(args: argparse.Namespace, targets: Any) -> int:
     from simulator.analysis_service import analyze_recording
+    from simulator.commands.progress import StderrProgress
     from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
     if not args.file.is_file():
@@ -76,8 +77,16 @@ def _run_file(args: argparse.Namespace, targets: Any) -> int:
     if not 0 < low < high:
         raise CommandError("--band needs two increasing positive numbers", EXIT_USAGE)
     factory = RecognizerFactory(args.engine, args.model, paths.layout().models_dir)
-    transcript = transcribe_wav(args.file, factory)
-    report = analyze_recording(args.file, transcript, args.framework, (low, high), targets)
+    progress = StderrProgress()
+    try:
+        transcript = transcribe_wav(
+            args.file, factory, lambda done, total: progress("transcribing", done, total)
+        )
+        report = analyze_recording(
+            args.file, transcript, args.framework, (low, high), targets, progress=progress
+        )
+    finally:
+        progress.finish()
     report["transcript"] = transcript.text
     _show(report, args.json)
     return EXIT_OK

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from simulator import paths
 from simulator.commands.common import EXIT_OK, CommandError, print_json
+from simulator.commands.progress import StderrProgress
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
 
@@ -25,7 +26,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CommandError(f"no such file: {args.file}")
     factory = RecognizerFactory(args.engine, args.model, paths.layout().models_dir)
-    transcript = transcribe_wav(args.file, factory)
+    progress = StderrProgress()
+    try:
+        transcript = transcribe_wav(
+            args.file, factory, lambda done, total: progress("transcribing", done, total)
+        )
+    finally:
+        progress.finish()
     if args.json:
         print_json(transcript.to_json())
     else:
