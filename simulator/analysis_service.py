@@ -116,7 +116,7 @@ def analyze_recording(
             energy.feed(np.frombuffer(block, dtype="<i2"))
             pcm.append(block)
             if progress is not None:
-                progress("reading", len(pcm) / 2 / RATE, audio.duration_s)
+                progress("finding pauses", len(pcm) / 2 / RATE, audio.duration_s)
         voiced = voiced_frames(energy.energies_db())  # once: pauses and filler slots need it
         spans = spans_of(voiced, PAUSE_MERGE_S)
         length_s = len(pcm) / 2 / RATE

@@ -535,29 +535,31 @@ def read_pack_bytes(path: Path) -> bytes:
     name = str(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise PackError([PackProblem(name, None, _not_a_file(info.st_mode))])
-            if info.st_size > MAX_PACK_BYTES:
-                raise PackError([PackProblem(name, None, _too_large(info.st_size))])
+    except OSError as error:
+        raise PackError([PackProblem(name, None, f"cannot read: {error.strerror}")]) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError([PackProblem(name, None, _not_a_file(info.st_mode))])
+        if info.st_size > MAX_PACK_BYTES:
+            raise PackError([PackProblem(name, None, _too_large(info.st_size))])
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
             return file.read(MAX_PACK_BYTES + 1)  # the file may grow as it is read
     except OSError as error:
         raise PackError([PackProblem(name, None, f"cannot read: {error.strerror}")]) from None
+    finally:
+        os.close(descriptor)
 
 
 def _not_a_file(mode: int) -> str:
-    kind = (
-        "a folder"
-        if stat.S_ISDIR(mode)
-        else "a pipe"
-        if stat.S_ISFIFO(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "not a regular file"
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
     )
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
     return f"{kind}, not a pack file; a pack is a .toml or .csv file"
 
 

@@ -90,10 +90,10 @@ def test_transcribe_and_analyze_report_progress_to_the_end(tmp_path: Path) -> No
         (60, 120),
         progress=lambda *a: heard.append(a),
     )
-    for stage in ("transcribing", "reading", "checking fillers"):
+    for stage in ("transcribing", "finding pauses", "checking fillers"):
         done = [d for s, d, t in heard if s == stage]
         assert done == sorted(done), stage
         assert all(t == pytest.approx(120.0) for s, _, t in heard if s == stage)
     assert [d for s, d, _ in heard if s == "transcribing"][-1] == pytest.approx(120.0)
-    assert [d for s, d, _ in heard if s == "reading"][-1] == pytest.approx(120.0)
+    assert [d for s, d, _ in heard if s == "finding pauses"][-1] == pytest.approx(120.0)
     assert len([s for s, _, _ in heard if s == "checking fillers"]) >= 3  # a burst each 30 s

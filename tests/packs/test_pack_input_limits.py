@@ -35,10 +35,15 @@ def test_a_2gb_pack_is_refused_by_its_size_without_reading_it(huge_sparse_toml: 
         assert run.peak_mb < SMALL_MB
 
 
-def test_dev_zero_is_refused_as_a_device() -> None:
-    run = run_hotseat("packs", "validate", "/dev/zero", timeout=30)
+def test_dev_zero_and_a_folder_are_refused_by_their_kind(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    run = run_hotseat("packs", "validate", "/dev/zero", str(folder), timeout=30)
     assert run.code == 1
-    assert run.err.strip() == "/dev/zero: a device, not a pack file; a pack is a .toml or .csv file"
+    assert run.err.splitlines() == [
+        "/dev/zero: a device, not a pack file; a pack is a .toml or .csv file",
+        f"{folder}: a folder, not a pack file; a pack is a .toml or .csv file",
+    ]
     assert run.peak_mb < SMALL_MB
 
 
