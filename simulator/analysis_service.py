@@ -164,12 +164,16 @@ def load_targets(path: Path) -> Targets | None:
 
 
 def analyze_question_answer(
-    wav: Path, transcript: Transcript, question: Question | None, targets: Targets | None = None
+    wav: Path,
+    transcript: Transcript,
+    question: Question | None,
+    targets: Targets | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """``analyze_recording`` with the framework and length band of ``question`` (if known)."""
     framework = question.framework if question else "free"
     band = question.answer_seconds if question else (60, 120)
-    return analyze_recording(wav, transcript, framework, band, targets)
+    return analyze_recording(wav, transcript, framework, band, targets, progress=progress)
 
 
 __all__ = [

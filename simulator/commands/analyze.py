@@ -122,7 +122,9 @@ def _question(pack_id: str, question_id: str) -> Any:
     return matches[0][1] if len(matches) == 1 else None
 
 
-def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[str, Any]:
+def _analyse_saved(
+    answer: dict[str, Any], pack_id: str, targets: Any, progress: Any = None
+) -> dict[str, Any]:
     from simulator.analysis_service import analyze_question_answer
     from simulator.core.transcript import Transcript
 
@@ -140,10 +142,11 @@ def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[s
         }
     )
     question = _question(pack_id, answer["question_id"])
-    return analyze_question_answer(wav, transcript, question, targets)
+    return analyze_question_answer(wav, transcript, question, targets, progress)
 
 
 def _run_answer(args: argparse.Namespace, targets: Any) -> int:
+    from simulator.commands.progress import StderrProgress
     from simulator.core.analysis import ANALYSIS_VERSION
 
     with _open_store() as store:
@@ -151,7 +154,13 @@ def _run_answer(args: argparse.Namespace, targets: Any) -> int:
         if answer is None:
             raise CommandError(f"no answer with id {args.answer}")
         session = store.get_session(answer["session_id"])
-        report = _analyse_saved(answer, session["pack_id"] if session else "", targets)
+        progress = StderrProgress()
+        try:
+            report = _analyse_saved(
+                answer, session["pack_id"] if session else "", targets, progress
+            )
+        finally:
+            progress.finish()
         store.set_analysis(answer["id"], report, ANALYSIS_VERSION)
     _show(report, args.json)
     return EXIT_OK
