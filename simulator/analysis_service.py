@@ -1,10 +1,11 @@
 """Analysing a recorded answer: the WAV and its transcript in, the analysis dict out.
 
-The glue between the pure ``core.analysis`` and the adapters: it reads the recording, finds
-its voiced spans with WebRTC's VAD, lets the filler-aware PocketSphinx pass look again at what
-the recogniser left unexplained, and then calls ``core.analysis.analyze``. Safe to call from a
-worker thread (each thread gets its own decoder for the filler pass); a two-minute answer
-takes well under a second (docs/ANALYSIS.md has the measured time).
+The glue between the pure ``core.analysis`` and the adapters: it streams the recording once,
+finds its voiced spans from speech-band energy, lets the filler-aware PocketSphinx pass look
+again at what the recogniser left unexplained, and then calls ``core.analysis.analyze``.
+Memory stays flat for recordings of hours. Safe to call from a worker thread (each thread gets
+its own decoder for the filler pass); a two-minute answer takes well under a second
+(docs/ANALYSIS.md has the measured time).
 """
 
 from __future__ import annotations
@@ -12,17 +13,26 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from simulator.audio.pcm_store import PcmOnDisk
 from simulator.audio.resample import resample_pcm16
-from simulator.audio.speech_energy import spans_of, voiced_frames_of
-from simulator.audio.wav import read_audio_mono16
+from simulator.audio.speech_energy import BandEnergy, spans_of, voiced_frames, voiced_frames_of
+from simulator.audio.wav import MonoReader
 from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
 
+if TYPE_CHECKING:
+    from simulator.speech.stt.filler_pass import Pcm
+
 RATE = 16000
+# progress(stage, done_s, total_s): how far a pass over a recording has got
+Progress = Callable[[str, float, float], None]
 PAUSE_MERGE_S = 0.3  # silences shorter than this are part of speech, not pauses
 SLOT_MERGE_S = 0.1  # finer spans for finding voice with no word under it
 
@@ -47,19 +57,23 @@ def is_english(transcript: Transcript) -> bool:
 
 
 def with_fillers(
-    pcm: bytes,
+    pcm: Pcm,
     rate: int,
     transcript: Transcript,
     slot_spans: list[tuple[float, float]] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> tuple[Transcript, list[dict[str, Any]]]:
     """The transcript with fillers found by the second pass put in (and what it changed).
 
-    ``slot_spans``: the voiced spans merged over SLOT_MERGE_S, if the caller has them.
+    ``pcm``: bytes, or a PcmOnDisk for a long recording. ``slot_spans``: the voiced spans
+    merged over SLOT_MERGE_S, if the caller has them (else ``pcm`` must be bytes).
     """
     from simulator.speech.stt.filler_pass import apply_hits, find_fillers
 
-    spans = recording_spans(pcm, rate, SLOT_MERGE_S) if slot_spans is None else slot_spans
-    hits = find_fillers(pcm, transcript.words, spans)
+    if slot_spans is None:
+        assert isinstance(pcm, bytes)
+        slot_spans = recording_spans(pcm, rate, SLOT_MERGE_S)
+    hits = find_fillers(pcm, transcript.words, slot_spans, progress)
     if not hits:
         return transcript, []
     changes = [
@@ -83,22 +97,37 @@ def analyze_recording(
     *,
     answer_window_start_s: float = 0.0,
     filler_pass: bool | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """The analysis of one recorded answer; WavError propagates for an unreadable file.
 
     ``filler_pass`` None runs the filler-aware pass when the transcript's model is English.
     The result has ``filler_pass`` (what the pass changed) and ``analysis_ms`` added.
+    ``progress(stage, done_s, total_s)`` hears how far each pass over the audio has got.
+
+    The recording is read once, as a stream: only per-frame energies stay in memory, and the
+    16 kHz audio the filler pass needs goes to a temporary file, so memory does not grow
+    with the length of the recording.
     """
     began = time.perf_counter()
-    pcm, rate = read_audio_mono16(wav, RATE)
-    voiced = _voiced(pcm, rate)  # once: both the pauses and the filler pass's slots need it
-    spans = spans_of(voiced, PAUSE_MERGE_S)
-    if transcript.duration_s <= 0:
-        transcript = dataclasses.replace(transcript, duration_s=len(pcm) / 2 / rate)
-    run_pass = is_english(transcript) if filler_pass is None else filler_pass
-    changes: list[dict[str, Any]] = []
-    if run_pass and transcript.words:
-        transcript, changes = with_fillers(pcm, rate, transcript, spans_of(voiced, SLOT_MERGE_S))
+    with MonoReader(wav, RATE) as audio, PcmOnDisk() as pcm:
+        energy = BandEnergy()
+        for block in audio.blocks():
+            energy.feed(np.frombuffer(block, dtype="<i2"))
+            pcm.append(block)
+            if progress is not None:
+                progress("finding pauses", len(pcm) / 2 / RATE, audio.duration_s)
+        voiced = voiced_frames(energy.energies_db())  # once: pauses and filler slots need it
+        spans = spans_of(voiced, PAUSE_MERGE_S)
+        length_s = len(pcm) / 2 / RATE
+        if transcript.duration_s <= 0:
+            transcript = dataclasses.replace(transcript, duration_s=length_s)
+        run_pass = is_english(transcript) if filler_pass is None else filler_pass
+        changes: list[dict[str, Any]] = []
+        if run_pass and transcript.words:
+            slots = spans_of(voiced, SLOT_MERGE_S)
+            heard = None if progress is None else _stage(progress, "checking fillers", length_s)
+            transcript, changes = with_fillers(pcm, RATE, transcript, slots, heard)
     result = analyze(
         transcript,
         spans,
@@ -110,6 +139,10 @@ def analyze_recording(
     result["filler_pass"] = {"ran": run_pass and bool(transcript.words), "changes": changes}
     result["analysis_ms"] = round((time.perf_counter() - began) * 1000)
     return result
+
+
+def _stage(progress: Progress, stage: str, total_s: float) -> Callable[[float], None]:
+    return lambda done_s: progress(stage, done_s, total_s)
 
 
 def load_targets(path: Path) -> Targets | None:
@@ -131,12 +164,16 @@ def load_targets(path: Path) -> Targets | None:
 
 
 def analyze_question_answer(
-    wav: Path, transcript: Transcript, question: Question | None, targets: Targets | None = None
+    wav: Path,
+    transcript: Transcript,
+    question: Question | None,
+    targets: Targets | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """``analyze_recording`` with the framework and length band of ``question`` (if known)."""
     framework = question.framework if question else "free"
     band = question.answer_seconds if question else (60, 120)
-    return analyze_recording(wav, transcript, framework, band, targets)
+    return analyze_recording(wav, transcript, framework, band, targets, progress=progress)
 
 
 __all__ = [

@@ -16,6 +16,7 @@ from typing import Any
 import tomli_w
 
 from simulator.core.packs import (
+    MAX_PACK_BYTES,
     Pack,
     PackError,
     PackProblem,
@@ -23,6 +24,7 @@ from simulator.core.packs import (
     decode_pack_bytes,
     load_pack,
     parse_pack,
+    read_pack_bytes,
 )
 
 CSV_COLUMNS = (
@@ -82,8 +84,26 @@ def slug(text: str, limit: int = 6) -> str:
 
 def read_csv_pack(path: Path) -> Pack:
     """A pack from a CSV file with the documented header row; errors name the CSV line."""
-    text = decode_pack_bytes(_read(path), str(path))
+    text = decode_pack_bytes(read_pack_bytes(path), str(path), kind="CSV")
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _pack_from_rows(path, reader)
+    except csv.Error as error:
+        # line_num counts the lines read whole; the error is in the one being read.
+        line = reader.line_num + 1
+        raise PackError([PackProblem(str(path), line, _csv_message(error))]) from None
+
+
+def _csv_message(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters, far more than a "
+            "question needs (is a quote left open?)"
+        )
+    return f"not valid CSV: {error}"
+
+
+def _pack_from_rows(path: Path, reader: csv.DictReader[str]) -> Pack:
     columns = [c.strip() for c in (reader.fieldnames or [])]
     missing = [c for c in ("text", "category") if c not in columns]
     unknown = [c for c in columns if c not in CSV_COLUMNS]
@@ -157,13 +177,6 @@ def _unique(base: str, used: set[str]) -> str:
     return candidate
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise PackError([PackProblem(str(path), None, f"cannot read: {error.strerror}")]) from None
-
-
 def read_any_pack(path: Path) -> Pack:
     """A pack from a .toml or .csv file."""
     if path.suffix.lower() == ".csv":
@@ -224,11 +237,27 @@ def save_user_pack(pack: Pack, packs_dir: Path, taken: set[str], replace: bool) 
                 )
             ]
         )
-    packs_dir.mkdir(parents=True, exist_ok=True)
+    where = str(pack.path or target)
+    data = dump_pack(pack).encode("utf-8")
+    if len(data) > MAX_PACK_BYTES:
+        # The loader skips such a file at every start: refuse it now, not after "Imported".
+        message = (
+            f"the pack would be {len(data):,} bytes as TOML ({len(pack.questions):,} "
+            f"questions), over the limit of {MAX_PACK_BYTES:,}; split it into smaller packs"
+        )
+        raise PackError([PackProblem(where, None, message)])
     temporary = target.with_suffix(".tmp")
-    temporary.write_text(dump_pack(pack), encoding="utf-8")
-    parse_pack(temporary.read_text(encoding="utf-8"), str(target))  # what we wrote must load
-    temporary.replace(target)
+    try:
+        packs_dir.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        # What we wrote must load, by the same path the library takes.
+        parse_pack(decode_pack_bytes(read_pack_bytes(temporary), str(target)), str(target))
+        temporary.replace(target)
+    except OSError as error:
+        message = f"cannot write {target}: {error.strerror or error}"
+        raise PackError([PackProblem(where, None, message)]) from None
+    finally:
+        temporary.unlink(missing_ok=True)  # gone after replace(); a leftover on any failure
     return target
 
 

@@ -28,22 +28,47 @@ MIN_RUN_S = 0.05  # shorter runs of voice are clicks, not speech
 
 def band_energy_db(samples: np.ndarray) -> np.ndarray:
     """Energy in the speech band of each 25 ms window, every 10 ms, in dB (16 kHz input)."""
-    window, hop = round(WINDOW_S * RATE), round(HOP_S * RATE)
-    if len(samples) < window:
-        return np.zeros(0)
-    count = (len(samples) - window) // hop + 1
-    taper = np.hanning(window)
-    freqs = np.fft.rfftfreq(window, 1.0 / RATE)
-    band = (freqs >= BAND_HZ[0]) & (freqs <= BAND_HZ[1])
-    energy = np.empty(count)
-    # In blocks of a minute, so a long recording never needs all its frames in memory at once.
-    block = round(60.0 / HOP_S)
-    for first in range(0, count, block):
-        starts = hop * np.arange(first, min(count, first + block))
-        frames = samples[starts[:, None] + np.arange(window)[None, :]] * taper
-        power = np.abs(np.fft.rfft(frames, axis=1)) ** 2
-        energy[first : first + len(starts)] = power[:, band].sum(axis=1)
-    return 10.0 * np.log10(energy + 1e-3)
+    energy = BandEnergy()
+    energy.feed(samples)
+    return energy.energies_db()
+
+
+class BandEnergy:
+    """``band_energy_db`` of a stream fed in blocks of any size: the same frames and values.
+
+    Only the per-frame energies are kept (8 bytes per 10 ms, about 9 MB for 3 hours) and the
+    few samples of a window that runs past the end of the last block.
+    """
+
+    def __init__(self) -> None:
+        self._window, self._hop = round(WINDOW_S * RATE), round(HOP_S * RATE)
+        self._taper = np.hanning(self._window)
+        freqs = np.fft.rfftfreq(self._window, 1.0 / RATE)
+        self._band = (freqs >= BAND_HZ[0]) & (freqs <= BAND_HZ[1])
+        self._held = np.zeros(0)  # samples from the start of the next frame on
+        self._energies: list[np.ndarray] = []
+
+    def feed(self, samples: np.ndarray) -> None:
+        """More samples (int16 or float) of the 16 kHz stream."""
+        held = np.concatenate((self._held, np.asarray(samples, dtype=np.float64)))
+        if len(held) < self._window:
+            self._held = held
+            return
+        count = (len(held) - self._window) // self._hop + 1
+        # In blocks of a minute, so a long block never needs all its frames in memory at once.
+        block = round(60.0 / HOP_S)
+        for first in range(0, count, block):
+            starts = self._hop * np.arange(first, min(count, first + block))
+            frames = held[starts[:, None] + np.arange(self._window)[None, :]] * self._taper
+            power = np.abs(np.fft.rfft(frames, axis=1)) ** 2
+            self._energies.append(power[:, self._band].sum(axis=1))
+        self._held = held[count * self._hop :]
+
+    def energies_db(self) -> np.ndarray:
+        """The energies of every whole frame fed so far, in dB."""
+        if not self._energies:
+            return np.zeros(0)
+        return 10.0 * np.log10(np.concatenate(self._energies) + 1e-3)
 
 
 def voiced_frames(energy_db: np.ndarray) -> np.ndarray:
@@ -62,8 +87,13 @@ def voiced_frames(energy_db: np.ndarray) -> np.ndarray:
 
 def voiced_frames_of(pcm16: bytes) -> np.ndarray:
     """Which 10 ms frames of a whole 16 kHz mono int16 recording have voice."""
-    samples = np.frombuffer(pcm16[: len(pcm16) - len(pcm16) % 2], dtype="<i2").astype(np.float64)
-    return voiced_frames(band_energy_db(samples))
+    samples = np.frombuffer(pcm16[: len(pcm16) - len(pcm16) % 2], dtype="<i2")
+    energy = BandEnergy()
+    # A minute at a time: no float64 copy of the whole recording.
+    step = round(60.0 * RATE)
+    for first in range(0, len(samples), step):
+        energy.feed(samples[first : first + step])
+    return voiced_frames(energy.energies_db())
 
 
 def spans_of(
@@ -96,6 +126,7 @@ def speech_spans(
 
 __all__ = [
     "RATE",
+    "BandEnergy",
     "band_energy_db",
     "spans_of",
     "speech_spans",

@@ -12,13 +12,14 @@ or ``analyze`` may be any WAV (integer or float samples, extensible headers), FL
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
 import numpy as np
 import soundfile
 
-from simulator.audio.resample import resample_pcm16
+from simulator.audio.resample import StreamResampler, resample_pcm16
 
 HEADER_BYTES = 44
 
@@ -128,25 +129,83 @@ def repair_wav(path: Path) -> float:
     return data_bytes / (sample_rate * channels * 2)
 
 
-def read_audio_mono16(path: Path, target_rate: int | None = None) -> tuple[bytes, int]:
-    """Any sound file libsndfile reads, as mono int16 bytes and its rate.
+class MonoReader:
+    """Any sound file libsndfile reads, as blocks of mono int16 bytes at one rate.
 
-    Channels are averaged; with ``target_rate`` the audio is resampled to it.
+    Reading in blocks keeps memory flat however long the file is (a 3-hour recording read
+    whole took 2 GB). Channels are averaged; with ``target_rate`` the blocks are resampled to
+    it as a stream. Use as a context manager; ``duration_s`` is known before reading.
     """
-    try:
-        samples, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
-    except soundfile.LibsndfileError as error:
-        if not path.exists():
-            raise WavError(f"no such file: {path}") from None
-        raise WavError(
-            f"{path.name} is not a sound file Hotseat can read "
-            f"(WAV, FLAC, OGG or MP3): {error.error_string.rstrip('.')}"
-        ) from None
+
+    def __init__(self, path: Path, target_rate: int | None = None) -> None:
+        self.path = path
+        try:
+            self._file = soundfile.SoundFile(str(path))
+        except soundfile.LibsndfileError as error:
+            raise _unreadable(path, error) from None
+        self.source_rate = int(self._file.samplerate)
+        self.rate = target_rate or self.source_rate
+        self.duration_s = self._file.frames / float(self.source_rate)
+
+    def blocks(self, seconds: float = 10.0, resample: bool = True) -> Iterator[bytes]:
+        """Mono int16 bytes, about ``seconds`` of audio at a time, from the start of the file.
+
+        With ``resample`` False the blocks stay at ``source_rate``.
+        """
+        rate = self.rate if resample else self.source_rate
+        resampler = StreamResampler(self.source_rate, rate)
+        frames = max(1, round(seconds * self.source_rate))
+        self._file.seek(0)
+        try:
+            for samples in self._file.blocks(blocksize=frames, dtype="float32", always_2d=True):
+                if out := resampler.process(_to_mono16(samples)):
+                    yield out
+        except soundfile.LibsndfileError as error:
+            raise _unreadable(self.path, error) from None
+        if tail := resampler.flush():
+            yield tail
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> MonoReader:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _to_mono16(samples: np.ndarray) -> bytes:
     mono = samples.mean(axis=1) if samples.shape[1] > 1 else samples[:, 0]
-    pcm = np.clip(np.round(mono * 32768.0), -32768, 32767).astype("<i2").tobytes()
+    return np.clip(np.round(mono * 32768.0), -32768, 32767).astype("<i2").tobytes()
+
+
+def _unreadable(path: Path, error: soundfile.LibsndfileError) -> WavError:
+    if not path.exists():
+        return WavError(f"no such file: {path}")
+    return WavError(
+        f"{path.name} is not a sound file Hotseat can read "
+        f"(WAV, FLAC, OGG or MP3): {error.error_string.rstrip('.')}"
+    )
+
+
+def read_audio_mono16(path: Path, target_rate: int | None = None) -> tuple[bytes, int]:
+    """Any sound file libsndfile reads, whole, as mono int16 bytes and its rate.
+
+    Channels are averaged; with ``target_rate`` the audio is resampled to it (in one piece,
+    as it always was). For long recordings use MonoReader, which keeps memory flat.
+    """
+    with MonoReader(path, target_rate) as reader:
+        pcm = b"".join(reader.blocks(resample=False))
+        rate = reader.source_rate
     if target_rate and target_rate != rate:
         return resample_pcm16(pcm, rate, target_rate), target_rate
-    return pcm, int(rate)
+    return pcm, rate
 
 
 def wav_duration(path: Path) -> float:

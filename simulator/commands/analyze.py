@@ -82,6 +82,7 @@ def _targets(path: Path | None) -> Any:
 def _run_file(args: argparse.Namespace, targets: Any) -> int:
     from simulator.analysis_service import analyze_recording
     from simulator.audio.wav import wav_duration
+    from simulator.commands.progress import StderrProgress
     from simulator.commands.sound_files import check_not_empty, check_sound_file
     from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
@@ -91,8 +92,16 @@ def _run_file(args: argparse.Namespace, targets: Any) -> int:
     check_sound_file(args.file)
     factory = RecognizerFactory(args.engine, args.model, paths.layout().models_dir)
     check_not_empty(args.file, wav_duration(args.file))
-    transcript = transcribe_wav(args.file, factory)
-    report = analyze_recording(args.file, transcript, args.framework, (low, high), targets)
+    progress = StderrProgress()
+    try:
+        transcript = transcribe_wav(
+            args.file, factory, lambda done, total: progress("transcribing", done, total)
+        )
+        report = analyze_recording(
+            args.file, transcript, args.framework, (low, high), targets, progress=progress
+        )
+    finally:
+        progress.finish()
     report["transcript"] = transcript.text
     _show(report, args.json)
     return EXIT_OK
@@ -128,7 +137,9 @@ def _question(pack_id: str, question_id: str) -> Any:
     return matches[0][1] if len(matches) == 1 else None
 
 
-def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[str, Any]:
+def _analyse_saved(
+    answer: dict[str, Any], pack_id: str, targets: Any, progress: Any = None
+) -> dict[str, Any]:
     from simulator.analysis_service import analyze_question_answer
     from simulator.core.transcript import Transcript
 
@@ -149,10 +160,11 @@ def _analyse_saved(answer: dict[str, Any], pack_id: str, targets: Any) -> dict[s
         }
     )
     question = _question(pack_id, answer["question_id"])
-    return analyze_question_answer(wav, transcript, question, targets)
+    return analyze_question_answer(wav, transcript, question, targets, progress)
 
 
 def _run_answer(args: argparse.Namespace, targets: Any) -> int:
+    from simulator.commands.progress import StderrProgress
     from simulator.core.analysis import ANALYSIS_VERSION
 
     with _open_store() as store:
@@ -160,7 +172,13 @@ def _run_answer(args: argparse.Namespace, targets: Any) -> int:
         if answer is None:
             raise CommandError(f"no answer with id {args.answer}")
         session = store.get_session(answer["session_id"])
-        report = _analyse_saved(answer, session["pack_id"] if session else "", targets)
+        progress = StderrProgress()
+        try:
+            report = _analyse_saved(
+                answer, session["pack_id"] if session else "", targets, progress
+            )
+        finally:
+            progress.finish()
         store.set_analysis(answer["id"], report, ANALYSIS_VERSION)
     _show(report, args.json)
     return EXIT_OK

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from simulator import paths
 from simulator.commands.common import EXIT_OK, error_line, print_json
+from simulator.commands.progress import StderrProgress
 from simulator.commands.sound_files import FORMATS, check_not_empty, check_sound_file
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 
@@ -38,7 +39,13 @@ def run(args: argparse.Namespace) -> int:
     check_sound_file(args.file)
     factory = RecognizerFactory(args.engine, args.model, paths.layout().models_dir)
     check_not_empty(args.file, wav_duration(args.file))
-    transcript = transcribe_wav(args.file, factory)
+    progress = StderrProgress()
+    try:
+        transcript = transcribe_wav(
+            args.file, factory, lambda done, total: progress("transcribing", done, total)
+        )
+    finally:
+        progress.finish()
     if args.json:
         print_json(transcript.to_json())
     elif transcript.text:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from pocketsphinx import Decoder
 
@@ -126,15 +127,31 @@ def _context(
     return picked
 
 
+class Pcm(Protocol):
+    """16 kHz mono int16 audio that slices like bytes: bytes itself, or PcmOnDisk."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, span: slice, /) -> bytes: ...
+
+
 def find_fillers(
-    pcm: bytes, words: Sequence[Word], voiced: Sequence[tuple[float, float]]
+    pcm: Pcm,
+    words: Sequence[Word],
+    voiced: Sequence[tuple[float, float]],
+    progress: Callable[[float], None] | None = None,
 ) -> list[FillerHit]:
-    """Fillers in the unexplained or unsure parts of a 16 kHz mono int16 recording."""
+    """Fillers in the unexplained or unsure parts of a 16 kHz mono int16 recording.
+
+    ``progress`` hears the time in seconds reached so far.
+    """
     decoder = _decoder()
     hits: list[FillerHit] = []
     total_s = len(pcm) / 2 / RATE
     replaced_anywhere: set[int] = set()
     for slot in _slots(words, voiced):
+        if progress is not None:
+            progress(slot.start)
         replaces = [i for i in slot.replaces if i not in replaced_anywhere]
         original = [words[i].text.lower() for i in replaces]
         if not all(_known(decoder, w) for w in original):
@@ -190,4 +207,4 @@ def apply_hits(words: Sequence[Word], hits: Sequence[FillerHit]) -> tuple[Word, 
     return tuple(sorted(kept + added, key=lambda w: (w.start, w.end)))
 
 
-__all__ = ["FILLERS", "FillerHit", "apply_hits", "find_fillers"]
+__all__ = ["FILLERS", "FillerHit", "Pcm", "apply_hits", "find_fillers"]

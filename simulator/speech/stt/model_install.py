@@ -28,6 +28,17 @@ MODELS_URL = "https://alphacephei.com/vosk/models/"
 CHUNK = 256 * 1024
 TIMEOUT_S = 30
 
+# Limits on what an archive may unpack to, so that a zip bomb is refused before anything is
+# written. The largest published Vosk models are zips of about 1.8-2.3 GB (en-us-0.22,
+# en-us-0.42-gigaspeech) that unpack to about 2.7-3.5 GB: model files (FSTs, neural networks)
+# barely compress, about 1.1-2 to 1 overall; text files (words.txt, phones) about 4 to 1. A
+# deflate bomb reaches about 1000 to 1. The limits leave several times that headroom.
+MAX_UNPACKED_BYTES = 16 * 1024**3  # 16 GiB, about five times the largest model
+MAX_ENTRIES = 10_000  # models hold a few dozen files
+MAX_ENTRY_RATIO = 100  # unpacked/packed for one file...
+MAX_TOTAL_RATIO = 20  # ...and for the whole archive
+RATIO_FLOOR_BYTES = 16 * 1024**2  # files and archives smaller than this may compress as they like
+
 # (bytes done, bytes in all or None when unknown)
 Progress = Callable[[int, int | None], None]
 
@@ -119,6 +130,7 @@ def install_zip(
                 _unpackable(member)
             root = _model_root([m.filename for m in members])
             members = [m for m in members if _under(m.filename, root)]
+            _check_sizes(archive, members)
             folder = root.name or name or archive.stem
             target = models_dir / folder
             if _is_model(target):
@@ -135,9 +147,40 @@ def install_zip(
                 raise
     except zipfile.BadZipFile:
         raise ModelError(f"{archive.name} is not a zip file, or it is damaged.") from None
+    except _TooLarge:
+        raise ModelError(_bomb_message(archive, "more than its files declare")) from None
     except OSError as error:
         raise ModelError(_disk_message(error, models_dir)) from None
     return target
+
+
+class _TooLarge(Exception):
+    """An archive that would unpack to more than the limits allow (a zip bomb)."""
+
+
+def _bomb_message(archive: Path, detail: str) -> str:
+    return (
+        f"{archive.name} would unpack to {detail}, more than any Vosk model; "
+        "it was not unpacked (is it a zip bomb?)."
+    )
+
+
+def _check_sizes(archive: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse, before writing anything, an archive whose declared sizes exceed the limits."""
+    if len(members) > MAX_ENTRIES:
+        raise ModelError(_bomb_message(archive, f"{len(members):,} files"))
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise ModelError(_bomb_message(archive, f"{total / 1024**2:,.0f} MB"))
+    for member in members:
+        if member.file_size > RATIO_FLOOR_BYTES and (
+            member.file_size > MAX_ENTRY_RATIO * max(member.compress_size, 1)
+        ):
+            ratio = member.file_size // max(member.compress_size, 1)
+            raise ModelError(_bomb_message(archive, f"{ratio:,} times its packed size"))
+    if total > RATIO_FLOOR_BYTES and total > MAX_TOTAL_RATIO * max(packed, 1):
+        raise ModelError(_bomb_message(archive, f"{total // max(packed, 1):,} times its size"))
 
 
 def _is_model(path: Path) -> bool:
@@ -166,8 +209,10 @@ def _unpack(
         relative = PurePosixPath(member.filename).parts[len(root.parts) :]
         destination = staging.joinpath(*relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
+        # The declared sizes were checked; these bounds hold even if they lie.
+        entry_limit = min(member.file_size, MAX_UNPACKED_BYTES - done)
         with bundle.open(member) as source, destination.open("wb") as sink:
-            done = _copy(source, sink, done, total, progress, cancelled)
+            done = _copy(source, sink, done, total, progress, cancelled, done + entry_limit)
 
 
 def _copy(
@@ -177,11 +222,17 @@ def _copy(
     total: int | None,
     progress: Progress | None,
     cancelled: Callable[[], bool],
+    limit: int | None = None,
 ) -> int:
-    """Copy in chunks, reporting and checking for a cancel between them; bytes done after."""
+    """Copy in chunks, reporting and checking for a cancel between them; bytes done after.
+
+    ``limit``: a bound on ``done``; a source that goes past it raises _TooLarge unwritten.
+    """
     while chunk := source.read(CHUNK):
         if cancelled():
             raise InstallCancelled
+        if limit is not None and done + len(chunk) > limit:
+            raise _TooLarge
         sink.write(chunk)
         done += len(chunk)
         if progress:

@@ -1,30 +1,51 @@
-"""Transcribing a recorded WAV file the same way a live answer is recognised."""
+"""Transcribing a recorded file the same way a live answer is recognised.
+
+The file is streamed: read, resampled and fed in blocks, so memory does not grow with its
+length (a 3-hour recording read whole took 2 GB).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from simulator.audio.wav import read_audio_mono16
+from simulator.audio.wav import MonoReader
 from simulator.core.transcript import Transcript
 from simulator.speech.stt.base import Recognizer
 
 RATE = 16000
 BLOCK_SECONDS = 0.1
 
+# progress(done_s, total_s): seconds of the recording transcribed so far, and in all
+Progress = Callable[[float, float], None]
 
-def transcribe_wav(path: Path, factory: Callable[[int], Recognizer]) -> Transcript:
-    """The transcript of any PCM WAV; WavError propagates for unreadable files.
+
+def transcribe_wav(
+    path: Path, factory: Callable[[int], Recognizer], progress: Progress | None = None
+) -> Transcript:
+    """The transcript of any sound file; WavError propagates for unreadable files.
 
     ``factory`` is a RecognizerFactory or a RecognizerProcess.
     """
-    pcm, rate = read_audio_mono16(path, RATE)
-    recognizer = factory(rate)
-    block = int(rate * BLOCK_SECONDS) * 2
-    # Fed in live-sized blocks so that a re-transcription matches what the session saw.
-    for offset in range(0, len(pcm), block):
-        recognizer.accept(pcm[offset : offset + block])
+    with MonoReader(path, RATE) as audio:
+        recognizer = factory(RATE)
+        block = int(RATE * BLOCK_SECONDS) * 2
+        held = b""
+        done = 0
+        # Fed in live-sized blocks, cut at the same places as if the file were read whole, so
+        # that a re-transcription matches what the session saw.
+        for pcm in audio.blocks():
+            pcm = held + pcm
+            whole = len(pcm) - len(pcm) % block
+            for offset in range(0, whole, block):
+                recognizer.accept(pcm[offset : offset + block])
+            held = pcm[whole:]
+            done += whole
+            if progress is not None:
+                progress(done / 2 / RATE, audio.duration_s)
+        if held:
+            recognizer.accept(held)
     return recognizer.finish()
 
 
-__all__ = ["transcribe_wav"]
+__all__ = ["Progress", "transcribe_wav"]
