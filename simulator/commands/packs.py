@@ -83,7 +83,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     failed = missing = False
     for path in args.paths:
-        if not path.is_file():
+        # Only a missing path is a usage problem; a folder, a pipe or a device is refused by
+        # the reader with what it is instead.
+        if not path.exists():
             missing = True
             print(terminal_safe(f"{path}: no such file"), file=sys.stderr)
             continue
@@ -101,7 +103,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if not args.path.is_file():
+    if not args.path.exists():
         raise CommandError(f"no such file: {args.path}", EXIT_USAGE)
     layout = paths.layout()
     library = load_library(paths.builtin_packs_dir(), layout.packs_dir)

@@ -22,8 +22,13 @@ _WAVE64 = b"riff"
 
 def check_sound_file(path: Path) -> None:
     """Raise CommandError unless ``path`` is a file that starts like a sound file."""
-    if not path.is_file():
+    if not path.exists():
         raise CommandError(f"no such file: {path}", EXIT_USAGE)
+    if not path.is_file():  # a folder, a device or a pipe: reading it could block forever
+        raise CommandError(
+            f"{path.name} is not a readable sound file (Hotseat reads {FORMATS} files)",
+            EXIT_FAILED,
+        )
     try:
         with path.open("rb") as file:
             head = file.read(4)

@@ -191,6 +191,21 @@ def test_a_text_file_named_mp3_is_one_clear_line(command: str, tmp_path: Path) -
 
 
 @pytest.mark.parametrize("command", ["transcribe", "analyze"])
+def test_a_pipe_or_a_folder_is_refused_without_reading(command: str, tmp_path: Path) -> None:
+    pipe = tmp_path / "answer.wav"
+    os.mkfifo(pipe)  # no writer: opening it to read would wait forever
+    folder = tmp_path / "takes.wav"
+    folder.mkdir()
+    for path in (pipe, folder):
+        result = hotseat(command, str(path), "--engine", "pocketsphinx")
+        assert result.returncode == 1
+        assert one_line(result.stderr) == (
+            f"hotseat: {path.name} is not a readable sound file (Hotseat reads WAV, FLAC, OGG "
+            "or MP3 files)"
+        )
+
+
+@pytest.mark.parametrize("command", ["transcribe", "analyze"])
 def test_a_header_only_wav_is_called_an_empty_recording(command: str, tmp_path: Path) -> None:
     empty = write_wav(tmp_path / "empty.wav", b"")
     assert empty.stat().st_size == 44
