@@ -76,6 +76,6 @@ echo "== ruff"
 .venv/bin/ruff check simulator tests benchmarks scripts
 .venv/bin/ruff format --check simulator tests benchmarks scripts
 echo "== mypy"
-.venv/bin/mypy simulator/core simulator/session.py simulator/settings.py
+.venv/bin/mypy simulator
 echo "== pytest"
 exec .venv/bin/python -m pytest "$@"
