@@ -66,7 +66,8 @@ def test_frozen_cli_lists_packs_and_transcribes(
     assert wer(spoken_answer.reference, heard.stdout) < 0.35, heard.stdout
 
     missing = outside.run([frozen, "transcribe", outside.cwd / "missing.wav"])
-    assert (missing.returncode, missing.stderr.count("\n")) == (1, 1), missing.stderr
+    # A missing input file is a usage problem (exit 2), as in the installed command.
+    assert (missing.returncode, missing.stderr.count("\n")) == (2, 1), missing.stderr
     assert "missing.wav" in missing.stderr
 
 
