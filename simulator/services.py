@@ -21,9 +21,9 @@ from simulator.audio.wav import WavWriter
 from simulator.core.packs import Pack, PackError, PackProblem, Question
 from simulator.core.transcript import Transcript
 from simulator.library import Library, load_library
-from simulator.locks import session_lock
 from simulator.packs_io import save_user_pack
 from simulator.ports import SessionOptions, SessionServices
+from simulator.records.locks import session_lock
 from simulator.session import EventHandler, SessionRunner
 from simulator.settings import Settings
 from simulator.speech.stt.process import RecognizerProcess
@@ -215,7 +215,7 @@ class AppServices:
 
     def delete_session(self, session_id: int) -> bool:
         """Delete a session and its recordings; StoreError says why it could not be."""
-        from simulator.forget import delete_session
+        from simulator.records.forget import delete_session
 
         return delete_session(self.layout, session_id)
 

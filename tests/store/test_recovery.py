@@ -18,7 +18,7 @@ import pytest
 
 from simulator import paths
 from simulator.audio.wav import WavWriter
-from simulator.recovery import recover_all
+from simulator.records.recovery import recover_all
 from simulator.store import Store
 from tests.support.speech_samples import flite_wav
 
