@@ -12,12 +12,10 @@ import multiprocessing
 import os
 import signal
 import sys
-from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from simulator import __version__, paths
-from simulator.core.transcript import Transcript
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import RANGES, Settings, SettingsFile
@@ -35,13 +33,15 @@ QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
 
 def recover_sessions(services: AppServices) -> list[str]:
     """Repair sessions cut off by a crash; one message per recovered session. Slow."""
-    from simulator.recovery import recover_all
-    from simulator.speech.stt import transcribe_wav
+    from simulator.records.recovery import recover_unfinished
 
-    def transcribe(path: Path) -> Transcript:
-        return transcribe_wav(path, services.recognizers)
-
-    return recover_all(services.layout, transcribe, services.analyze_answer)
+    # The recogniser is only built if a cut-off answer needs transcribing.
+    return recover_unfinished(
+        services.layout,
+        services.settings,
+        lambda rate: services.recognizers(rate),
+        services.analyze_answer,
+    )
 
 
 def _quit_on_interrupt(app: QCoreApplication) -> None:

@@ -19,16 +19,18 @@ from simulator.audio.output import Playback, Speaker
 from simulator.audio.vad import VoiceDetector
 from simulator.audio.wav import WavWriter
 from simulator.core.packs import Pack, PackError, PackProblem, Question
+from simulator.core.records import SavedSession
 from simulator.core.transcript import Transcript
 from simulator.library import Library, load_library
-from simulator.locks import session_lock
 from simulator.packs_io import save_user_pack
 from simulator.ports import SessionOptions, SessionServices
+from simulator.records.locks import session_lock
 from simulator.session import EventHandler, SessionRunner
 from simulator.settings import Settings
 from simulator.speech.stt.process import RecognizerProcess
 from simulator.speech.tts import InterviewerVoice, VoiceInfo
 from simulator.store import DataLayout, Store
+from simulator.store.records import read_session
 
 
 class AppServices:
@@ -204,18 +206,18 @@ class AppServices:
         finally:
             store.close()
 
-    def get_session(self, session_id: int) -> dict[str, Any] | None:
+    def get_session(self, session_id: int) -> SavedSession | None:
         if not self.layout.db_path.exists():
             return None
         store = self.open_store()
         try:
-            return store.get_session(session_id)
+            return read_session(store, session_id)
         finally:
             store.close()
 
     def delete_session(self, session_id: int) -> bool:
         """Delete a session and its recordings; StoreError says why it could not be."""
-        from simulator.forget import delete_session
+        from simulator.records.forget import delete_session
 
         return delete_session(self.layout, session_id)
 

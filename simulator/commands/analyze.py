@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator import paths
 from simulator.commands.common import EXIT_OK, EXIT_USAGE, CommandError, print_json
+
+if TYPE_CHECKING:
+    from simulator.core.records import SavedAnswer
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -116,70 +119,34 @@ def _open_store() -> Any:
     return Store(layout.db_path)
 
 
-def _question(pack_id: str, question_id: str) -> Any:
-    """The question an answer was given to, from the packs installed now (None if gone).
-
-    A session drawn from several packs records its pack as "mix", and a pack may have been
-    removed since: then the question is looked up by its id in every pack, if only one has it.
-    """
-    from simulator.library import load_library
-
-    library = load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
-    matches = [
-        (pack.id, question)
-        for pack in library.packs
-        for question in pack.questions
-        if question.id == question_id
-    ]
-    in_its_pack = [question for owner, question in matches if owner == pack_id]
-    if in_its_pack:
-        return in_its_pack[0]
-    return matches[0][1] if len(matches) == 1 else None
-
-
 def _analyse_saved(
-    answer: dict[str, Any], pack_id: str, targets: Any, progress: Any = None
+    answer: SavedAnswer, pack_id: str, targets: Any, progress: Any = None
 ) -> dict[str, Any]:
-    from simulator.analysis_service import analyze_question_answer
-    from simulator.core.transcript import Transcript
+    """A saved answer analysed again (records.reanalyse); a reason it cannot be, one line."""
+    from simulator.records.reanalyse import ReanalysisError, reanalyse
 
-    if answer.get("transcript") is None:
-        raise CommandError(f"answer {answer['id']} has no transcript yet")
     try:
-        wav = paths.layout().absolute(answer["audio_path"])
-    except ValueError as error:  # a row naming a file outside the data folder: refused alone
-        raise CommandError(f"answer {answer['id']} cannot be analysed: {error}") from None
-    if not wav.is_file():
-        raise CommandError(f"the recording of answer {answer['id']} is missing: {wav}")
-    transcript = Transcript.from_json(
-        {
-            "words": answer["words"],
-            "engine": answer.get("engine") or "",
-            "model": answer.get("model") or "",
-            "duration_s": answer.get("duration_s") or 0.0,
-        }
-    )
-    question = _question(pack_id, answer["question_id"])
-    return analyze_question_answer(wav, transcript, question, targets, progress)
+        return reanalyse(paths.layout(), answer, pack_id, targets, progress)
+    except ReanalysisError as error:
+        raise CommandError(str(error)) from None
 
 
 def _run_answer(args: argparse.Namespace, targets: Any) -> int:
     from simulator.commands.progress import StderrProgress
     from simulator.core.analysis import ANALYSIS_VERSION
+    from simulator.store.records import read_answer, read_session
 
     with _open_store() as store:
-        answer = store.get_answer(args.answer)
+        answer = read_answer(store, args.answer)
         if answer is None:
             raise CommandError(f"no answer with id {args.answer}")
-        session = store.get_session(answer["session_id"])
+        session = read_session(store, answer.session_id)
         progress = StderrProgress()
         try:
-            report = _analyse_saved(
-                answer, session["pack_id"] if session else "", targets, progress
-            )
+            report = _analyse_saved(answer, session.pack_id if session else "", targets, progress)
         finally:
             progress.finish()
-        store.set_analysis(answer["id"], report, ANALYSIS_VERSION)
+        store.set_analysis(answer.id, report, ANALYSIS_VERSION)
     _show(report, args.json)
     return EXIT_OK
 
@@ -196,22 +163,23 @@ def _run_all(args: argparse.Namespace, targets: Any) -> int:
         else:
             print("No saved answers yet; practise first with: hotseat")
         return EXIT_OK
+    from simulator.store.records import read_session
+
     with _open_store() as store:
         for row in store.list_sessions():
-            session = store.get_session(row["id"])
+            session = read_session(store, row["id"])
             if session is None:
                 continue
-            for answer in session["answers"]:
-                current = answer.get("analysis_version") or 0
-                if current >= ANALYSIS_VERSION and not args.force:
+            for answer in session.answers:
+                if answer.analysis is not None and answer.analysis.is_current and not args.force:
                     continue
                 try:
-                    report = _analyse_saved(answer, session["pack_id"], targets)
+                    report = _analyse_saved(answer, session.pack_id, targets)
                 except CommandError as error:
-                    skipped.append({"answer_id": answer["id"], "reason": str(error)})
+                    skipped.append({"answer_id": answer.id, "reason": str(error)})
                     continue
-                store.set_analysis(answer["id"], report, ANALYSIS_VERSION)
-                done.append(answer["id"])
+                store.set_analysis(answer.id, report, ANALYSIS_VERSION)
+                done.append(answer.id)
     if args.json:
         print_json({"version": ANALYSIS_VERSION, "analysed": done, "skipped": skipped})
     else:

@@ -34,11 +34,10 @@ from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
 from simulator.ports import SessionOptions
-from simulator.recovery import recover_all
+from simulator.records.recovery import recover_unfinished
 from simulator.services import AppServices
 from simulator.session import SessionRunner
 from simulator.settings import SettingsFile
-from simulator.speech.stt import transcribe_wav
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -134,7 +133,7 @@ def _practise(args: argparse.Namespace, services: AppServices, pack: Any, silenc
     jsonl = args.events == "jsonl"
     say = _Printer(quiet=jsonl)
     recognizers = services.recognizers  # a missing model fails here, before anything starts
-    for message in recover_all(services.layout, lambda path: transcribe_wav(path, recognizers)):
+    for message in recover_unfinished(services.layout, services.settings, recognizers):
         print(message, file=sys.stderr)
     device = services.microphone().check()
     say.line(f"Microphone: {device.name}")

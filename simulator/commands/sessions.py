@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from simulator import paths
 from simulator.commands.common import (
@@ -15,9 +15,13 @@ from simulator.commands.common import (
     print_json,
     terminal_safe,
 )
-from simulator.recovery import recover_all, transcriber_for
+from simulator.records.recovery import recover_unfinished
 from simulator.settings import SettingsFile
 from simulator.store import Store, StoreError
+from simulator.store.records import session_from_row
+
+if TYPE_CHECKING:
+    from simulator.core.records import SavedSession
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -49,11 +53,10 @@ def _open() -> Store | None:
     """The store, after recovering sessions a crash cut off (they are reported on stderr)."""
     layout = paths.layout()
     settings = SettingsFile(paths.settings_file()).load()
-    transcribe = transcriber_for(settings.engine, settings.model_path, layout.models_dir)
     if not layout.db_path.exists():
         return None
     try:
-        for message in recover_all(layout, transcribe):
+        for message in recover_unfinished(layout, settings):
             print(message, file=sys.stderr)
         return Store(layout.db_path)
     except StoreError as error:
@@ -96,14 +99,14 @@ def run_show(args: argparse.Namespace) -> int:
     if session is None:
         raise CommandError(f"no session with id {args.id}")
     if args.json:
-        print_json(session)
+        print_json(session)  # the rows as stored, for programs
         return EXIT_OK
-    _print_session(session)
+    _print_session(session_from_row(session))
     return EXIT_OK
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from simulator.forget import delete_session
+    from simulator.records.forget import delete_session
 
     if not delete_session(paths.layout(), args.id):
         raise CommandError(f"no session with id {args.id}")
@@ -111,29 +114,28 @@ def run_delete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_session(session: dict[str, Any]) -> None:
+def _print_session(session: SavedSession) -> None:
     say = _safe_print
-    say(f"Session {session['id']} · {session['pack_id']} · {session['status']}")
-    say(f"Started {session['started_at']}, ended {session['ended_at'] or '-'}")
-    for answer in session["answers"]:
+    say(f"Session {session.id} · {session.pack_id} · {session.status}")
+    say(f"Started {session.started_at}, ended {session.ended_at or '-'}")
+    for answer in session.answers:
         print()
-        say(f"{answer['position']}. {answer['question_text']}")
+        say(f"{answer.position}. {answer.question_text}")
         # The id is what `hotseat analyze --answer ID` takes; the length is the recording's,
         # as the window shows it.
         say(
-            f"   answer {answer['id']} · {format_seconds(answer['duration_s'])} · "
-            f"{answer['engine'] or '-'} · {answer['audio_path']}"
+            f"   answer {answer.id} · {format_seconds(answer.duration_s)} · "
+            f"{answer.engine or '-'} · {answer.audio_path}"
         )
-        if answer.get("status") == "skipped":
+        if answer.skipped:
             say("   Skipped: nothing was said in this answer.")
             continue
-        say(f"   {answer['transcript'] or '(no transcript)'}")
-        analysis = answer.get("analysis")
-        if not analysis:
-            say(f"   (not analysed yet: hotseat analyze --answer {answer['id']})")
+        say(f"   {answer.transcript or '(no transcript)'}")
+        if answer.analysis is None or not answer.analysis.data:
+            say(f"   (not analysed yet: hotseat analyze --answer {answer.id})")
             continue
-        for finding in analysis.get("findings", []):
-            say(f"   - {finding['message']}")
+        for finding in answer.analysis.findings:
+            say(f"   - {finding.message}")
 
 
 def _safe_print(text: str) -> None:

@@ -1,4 +1,5 @@
-"""Wires the list of past sessions to the services and the end page, which shows one again.
+"""Wires the list of past sessions to the services and the end page, which shows one again
+(a ``SavedSession``, as ``core.records`` types it).
 
 Listing sessions and reading one run through the window's background helper (``ui.tasks``):
 the store is never touched on the GUI thread.
@@ -11,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget
 
+from simulator.core.records import SavedSession
 from simulator.library import Library
 from simulator.ui.pages.end import EndPage
 from simulator.ui.pages.history import HistoryPage, when
@@ -59,12 +61,12 @@ class HistoryFlow(QObject):
             lambda: self.services.get_session(session_id), self._opened, self._failed
         )
 
-    def _opened(self, session: dict[str, Any] | None) -> None:
+    def _opened(self, session: SavedSession | None) -> None:
         if session is None:
             self.page.show_problem("That session is no longer saved.")
             return
         self.page.show_problem("")
-        self.end_page.show_review(session, f"Session of {when(session.get('started_at'))}")
+        self.end_page.show_review(session, f"Session of {when(session.started_at)}")
         self.stack.setCurrentWidget(self.end_page)
         self.end_page.home_button.setFocus()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from simulator.core.packs import Pack
+from simulator.core.records import SavedSession
 from simulator.library import Library
 from simulator.ports import SessionOptions
 from simulator.session import EventHandler
@@ -94,8 +95,13 @@ class WindowServices(Protocol):
         """Start playing a saved answer; returns at once."""
         ...
 
-    def list_sessions(self) -> list[dict[str, Any]]: ...
-    def get_session(self, session_id: int) -> dict[str, Any] | None: ...
+    def list_sessions(self) -> list[dict[str, Any]]:
+        """One row a session, newest first, with its answer count and recorded length."""
+        ...
+
+    def get_session(self, session_id: int) -> SavedSession | None:
+        """A saved session with its answers and their analyses (None if it is gone)."""
+        ...
 
     def delete_session(self, session_id: int) -> bool:
         """Delete a session and its recordings (False if it was gone); raises StoreError."""

@@ -8,8 +8,8 @@ import pytest
 
 from simulator import paths
 from simulator.cli import main
-from simulator.forget import delete_session
-from simulator.locks import session_lock
+from simulator.records.forget import delete_session
+from simulator.records.locks import session_lock
 from simulator.store import Store, StoreError
 from tests.support.saved_sessions import save_session
 

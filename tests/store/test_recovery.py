@@ -18,7 +18,9 @@ import pytest
 
 from simulator import paths
 from simulator.audio.wav import WavWriter
-from simulator.recovery import recover_all
+from simulator.core.transcript import Transcript, Word
+from simulator.records.recovery import recover_all, recover_unfinished
+from simulator.settings import Settings
 from simulator.store import Store
 from tests.support.speech_samples import flite_wav
 
@@ -112,6 +114,64 @@ def test_recovery_with_an_analyser_given_uses_it(speech: Path) -> None:
     assert len(messages) == 1 and seen == [("1-q1.wav", None)]
     with Store(paths.layout().db_path) as store:
         assert store.get_answer(1)["analysis_version"] == 7  # type: ignore[index]
+
+
+class HeardRecognizer:
+    """A recogniser that hears the same two words in any audio, and counts what it is fed."""
+
+    engine, model = "fake", "fake-model"
+
+    def __init__(self, sample_rate: int) -> None:
+        self.sample_rate = sample_rate
+        self.fed = 0
+
+    def accept(self, pcm: bytes) -> str | None:
+        self.fed += len(pcm)
+        return None
+
+    def finish(self) -> Transcript:
+        assert self.fed > 0
+        words = (Word("we", 0.1, 0.3), Word("led", 0.3, 0.6))
+        return Transcript(words=words, engine=self.engine, model=self.model, duration_s=1.0)
+
+
+def test_recovery_transcribes_with_the_callers_recogniser(speech: Path) -> None:
+    """The window and the terminal hand in the recogniser they already run."""
+    session = cut_off_session([("q1", speech)])
+    rates: list[int] = []
+
+    def recognizers(rate: int) -> HeardRecognizer:
+        rates.append(rate)
+        return HeardRecognizer(rate)
+
+    analysed: list[str] = []
+
+    def analyse(wav: Path, transcript: Transcript, question: object) -> dict[str, object]:
+        analysed.append(transcript.text)
+        return {"version": 5}
+
+    messages = recover_unfinished(paths.layout(), Settings(), recognizers, analyse)
+    assert len(messages) == 1 and messages[0].startswith(f"Session {session} was cut off")
+    assert rates == [16000] and analysed == ["we led"]
+    with Store(paths.layout().db_path) as store:
+        saved = store.get_session(session)
+    assert saved is not None and saved["status"] == "recovered"
+    assert saved["answers"][0]["transcript"] == "we led"
+    assert saved["answers"][0]["engine"] == "fake"
+
+
+def test_with_nothing_cut_off_no_recogniser_is_built(speech: Path) -> None:
+    """A missing model must not fail a start-up that has nothing to recover."""
+    session = cut_off_session([("q1", speech)], finished=1)
+    with Store(paths.layout().db_path) as store:
+        store.finish_session(session, status="complete", ended_at="2026-11-30T10:05")
+
+    def recognizers(rate: int) -> HeardRecognizer:
+        raise AssertionError("built a recogniser with nothing to transcribe")
+
+    assert recover_unfinished(paths.layout(), Settings(), recognizers) == []
+    # Nor from the settings, where a Vosk model is asked for and none is installed.
+    assert recover_unfinished(paths.layout(), Settings(engine="vosk")) == []
 
 
 @pytest.mark.slow

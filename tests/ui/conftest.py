@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from simulator import paths
 from simulator.core.packs import Pack
+from simulator.core.records import SavedSession
 from simulator.library import Library, load_library
 from simulator.ports import SessionOptions
 from simulator.services import AppServices
@@ -234,7 +235,7 @@ class FakeServices:
     def list_sessions(self) -> list[dict[str, Any]]:
         return []
 
-    def get_session(self, session_id: int) -> dict[str, Any] | None:
+    def get_session(self, session_id: int) -> SavedSession | None:
         return None
 
     def delete_session(self, session_id: int) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from simulator.core.records import SavedAnswer, SavedSession
 from simulator.ui.pages.end import AnswerSummary, EndPage
 
 ANSWERS = [
@@ -71,6 +72,24 @@ def test_a_recording_that_cannot_play_is_reported(qtbot: Any) -> None:
     assert page.answer_rows[0].play_button.text() == "▶  Play"
 
 
+def saved_answer(
+    position: int, question: str, seconds: float, transcript: str, status: str
+) -> SavedAnswer:
+    return SavedAnswer(
+        id=position,
+        session_id=7,
+        position=position,
+        question_id=f"q{position}",
+        question_text=question,
+        audio_path=f"sessions/7/{position}-{'abc'[position - 1]}.wav",
+        sample_rate=16000,
+        started_at="2026-11-30T10:00",
+        duration_s=seconds,
+        transcript=transcript,
+        status=status,
+    )
+
+
 def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
     from simulator.ui.pages.end import SKIPPED_TEXT, SessionAnswers, summaries_from_session
 
@@ -87,26 +106,19 @@ def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
             "skipped": True,
         }
     )
-    saved = {
-        "answers": [
-            {
-                "position": 2,
-                "question_text": "Tell me about yourself.",
-                "duration_s": 30.0,
-                "transcript": "I build tools.",
-                "audio_path": "sessions/7/2-a.wav",
-                "status": "answered",
-            },
-            {
-                "position": 3,
-                "question_text": "Any questions?",
-                "duration_s": 2.0,
-                "transcript": "",
-                "audio_path": "sessions/7/3-c.wav",
-                "status": "skipped",
-            },
-        ]
-    }
+    saved = SavedSession(
+        id=7,
+        started_at="2026-11-30T10:00",
+        ended_at=None,
+        mode="practice",
+        pack_id="behavioral-core",
+        drill=None,
+        status="aborted",
+        answers=(
+            saved_answer(2, "Tell me about yourself.", 30.0, "I build tools.", "answered"),
+            saved_answer(3, "Any questions?", 2.0, "", "skipped"),
+        ),
+    )
     answers = gathered.answers + summaries_from_session(saved)
     assert [a.skipped for a in answers] == [True, False, True]
     page = EndPage()
@@ -131,7 +143,7 @@ def test_escape_goes_back_to_past_sessions_or_home(qtbot: Any) -> None:
     qtbot.waitExposed(host)
     host.activateWindow()
     qtbot.waitUntil(host.isActiveWindow)
-    session = {"id": 3, "status": "complete", "answers": []}
+    session = SavedSession(3, "2026-11-30T10:00", None, "practice", "mix", None, "complete")
     page.show_review(session, "Session of Monday")
     page.home_button.setFocus()
     with qtbot.waitSignal(page.history_requested, timeout=1000):

@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from simulator.core.records import read_analysis, read_words
+from simulator.core.transcript import words_to_json
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.pages.end import AnswerSummary, EndPage, SessionAnswers
 from simulator.ui.pages.interview import InterviewPage
@@ -78,7 +80,14 @@ def test_feedback_opens_for_an_analysed_answer_and_says_not_analysed_otherwise(
         "complete",
         [
             AnswerSummary(
-                1, "Tell me.", 24.0, "um at my", "s/1.wav", "pocketsphinx", tuple(words), analysis
+                1,
+                "Tell me.",
+                24.0,
+                "um at my",
+                "s/1.wav",
+                "pocketsphinx",
+                read_words(words),
+                read_analysis(analysis),
             ),
             AnswerSummary(2, "Why?", 5.0, "", "s/2.wav", "vosk"),
         ],
@@ -112,7 +121,18 @@ def test_a_mark_plays_that_answers_recording_and_stops_the_one_before(
     page.show_results(
         7,
         "complete",
-        [AnswerSummary(1, "Tell me.", 24.0, "", "sessions/7/1-a.wav", "", tuple(words), analysis)],
+        [
+            AnswerSummary(
+                1,
+                "Tell me.",
+                24.0,
+                "",
+                "sessions/7/1-a.wav",
+                "",
+                read_words(words),
+                read_analysis(analysis),
+            )
+        ],
     )
     row = page.answer_rows[0]
     row.show_feedback(True)
@@ -143,8 +163,10 @@ def test_session_answers_take_words_and_analysis_from_the_events(answer: Any) ->
         answers.handle_event({**saved, "audio_path": f"{index}.wav", "words": words[: 9 * index]})
     answers.handle_event({"type": "answer_analyzed", "index": 0, "analysis": analysis})
     first, second = answers.answers
-    assert (first.question, first.words, first.analysis) == ("Tell me.", (), analysis)
-    assert (second.question, second.words, second.analysis) == ("Why?", tuple(words[:9]), None)
+    assert first.analysis is not None
+    assert (first.question, first.words, first.analysis.data) == ("Tell me.", (), analysis)
+    second_words = words_to_json(second.words)
+    assert (second.question, second_words, second.analysis) == ("Why?", words[:9], None)
 
 
 def test_the_window_passes_each_answers_analysis_to_the_end_page(

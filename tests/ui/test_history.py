@@ -64,7 +64,7 @@ def test_sessions_are_listed_newest_first_and_open_with_their_feedback(
     assert end.session_id == older and len(end.answer_rows) == 1
     row = end.answer_rows[0]
     assert row.question_label.text() == "1. What did you change?"
-    assert row.answer.analysis is not None and row.answer.analysis["numbers"] == ["20%"]
+    assert row.answer.analysis is not None and row.answer.analysis.data["numbers"] == ["20%"]
     assert end.again_button.isHidden() and end.home_button.text() == "Back to past sessions"
 
     end.home_button.click()  # back to the list, which is read again

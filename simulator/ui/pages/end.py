@@ -5,12 +5,13 @@ and the marked transcript; clicking a mark plays that answer's recording from ju
 Playback goes through a ``play`` callable the window hands in (``AppServices.play_recording``,
 which returns at once); one recording plays at a time, and a named timer watches it to turn
 Stop back into Play, so no audio callback ever touches a widget. ``SessionAnswers`` gathers the
-rows from the runner's events.
+saved answers from the runner's events; a past session's come from the store, and both
+are summarised by ``core.records.summary_of``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,6 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator.core.records import (
+    ANSWERED,
+    SKIPPED,
+    AnswerSummary,
+    SavedAnswer,
+    SavedSession,
+    read_analysis,
+    read_words,
+    summary_of,
+)
+from simulator.core.transcript import words_to_json
 from simulator.ui import style
 from simulator.ui.services_api import Playback
 from simulator.ui.widgets.feedback import FeedbackView, NotAnalysed
@@ -39,70 +51,60 @@ class PlayFunction(Protocol):
     def __call__(self, stored_path: str, start_s: float = 0.0) -> Playback: ...
 
 
-@dataclass(frozen=True)
-class AnswerSummary:
-    """One answer as the end page shows it; ``analysis`` is None when it was not analysed."""
-
-    position: int
-    question: str
-    duration_s: float | None
-    transcript: str
-    audio_path: str
-    engine: str = ""
-    words: tuple[dict[str, Any], ...] = field(default=(), hash=False)
-    analysis: dict[str, Any] | None = field(default=None, hash=False)
-    skipped: bool = False  # no voice and no words: kept, but not a blank answer
-
-
 class SessionAnswers:
-    """The answers of one session, gathered from the runner's events for the end page."""
+    """The answers of one session as the runner saves them, gathered from its events."""
 
     def __init__(self) -> None:
-        self.answers: list[AnswerSummary] = []
-        self._questions: dict[int, str] = {}
+        self.saved: list[SavedAnswer] = []
+        self._session_id = 0
+        self._questions: dict[int, tuple[str, str]] = {}  # index -> (question id, text)
+
+    @property
+    def answers(self) -> list[AnswerSummary]:
+        return [summary_of(answer) for answer in self.saved]
 
     def handle_event(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
-        if kind == "question_started":
-            self._questions[int(event["index"])] = str(event.get("text", ""))
+        if kind == "session_started":
+            self._session_id = int(event.get("session_id") or 0)
+        elif kind == "question_started":
+            question = (str(event.get("question_id", "")), str(event.get("text", "")))
+            self._questions[int(event["index"])] = question
         elif kind == "answer_saved":
-            index = int(event["index"])
-            self.answers.append(
-                AnswerSummary(
-                    position=index + 1,
-                    question=self._questions.get(index, ""),
-                    duration_s=event.get("duration_s"),
-                    transcript=str(event.get("transcript", "")),
-                    audio_path=str(event.get("audio_path", "")),
-                    engine=str(event.get("engine", "")),
-                    words=tuple(event.get("words") or ()),
-                    skipped=bool(event.get("skipped")),
-                )
-            )
+            self.saved.append(self._saved_answer(event))
         elif kind == "answer_analyzed" and isinstance(event.get("analysis"), dict):
             position = int(event["index"]) + 1
-            self.answers = [
-                replace(a, analysis=event["analysis"]) if a.position == position else a
-                for a in self.answers
+            analysis = read_analysis(event["analysis"])
+            self.saved = [
+                replace(a, analysis=analysis) if a.position == position else a for a in self.saved
             ]
 
-
-def summaries_from_session(session: dict[str, Any]) -> list[AnswerSummary]:
-    """A saved session's answers (as ``get_session`` returns them) for the end page."""
-    return [
-        AnswerSummary(
-            position=int(answer.get("position") or index + 1),
-            question=str(answer.get("question_text") or ""),
-            duration_s=answer.get("duration_s"),
-            transcript=str(answer.get("transcript") or ""),
-            audio_path=str(answer.get("audio_path") or ""),
-            engine=str(answer.get("engine") or ""),
-            words=tuple(answer.get("words") or ()),
-            analysis=answer.get("analysis") if isinstance(answer.get("analysis"), dict) else None,
-            skipped=answer.get("status") == "skipped",
+    def _saved_answer(self, event: dict[str, Any]) -> SavedAnswer:
+        """The answer the runner has just saved, as the store now holds it."""
+        index = int(event["index"])
+        question_id, text = self._questions.get(index, ("", ""))
+        duration = event.get("duration_s")
+        return SavedAnswer(
+            id=int(event.get("answer_id") or 0),
+            session_id=self._session_id,
+            position=index + 1,
+            question_id=question_id,
+            question_text=text,
+            audio_path=str(event.get("audio_path", "")),
+            sample_rate=0,  # neither is in the event, and the page needs neither
+            started_at="",
+            duration_s=float(duration) if duration is not None else None,
+            transcript=str(event.get("transcript", "")),
+            words=read_words(event.get("words")),
+            engine=str(event.get("engine", "")),
+            model=str(event.get("model", "")),
+            status=SKIPPED if event.get("skipped") else ANSWERED,
         )
-        for index, answer in enumerate(session.get("answers") or ())
-    ]
+
+
+def summaries_from_session(session: SavedSession) -> list[AnswerSummary]:
+    """A saved session's answers for the end page."""
+    return [summary_of(answer) for answer in session.answers]
 
 
 class AnswerRow(QFrame):
@@ -165,7 +167,7 @@ class AnswerRow(QFrame):
             if self.answer.analysis is None:
                 self.feedback = NotAnalysed()
             else:
-                view = FeedbackView(self.answer.analysis, self.answer.words)
+                view = FeedbackView(self.answer.analysis.data, words_to_json(self.answer.words))
                 view.play_requested.connect(lambda start_s: self.play_from.emit(self, start_s))
                 self.feedback = view
             self._layout.addWidget(self.feedback)
@@ -247,11 +249,9 @@ class EndPage(QWidget):
     def _back(self) -> None:
         (self.history_requested if self.reviewing else self.home_requested).emit()
 
-    def show_review(self, session: dict[str, Any], heading: str) -> None:
+    def show_review(self, session: SavedSession, heading: str) -> None:
         """A past session, opened from the list of sessions."""
-        self.show_results(
-            int(session["id"]), str(session.get("status")), summaries_from_session(session)
-        )
+        self.show_results(session.id, session.status, summaries_from_session(session))
         self.reviewing = True
         self.title_label.setText(heading)
         self.home_button.setText("Back to past sessions")
@@ -327,3 +327,6 @@ class EndPage(QWidget):
     @property
     def playing_row(self) -> AnswerRow | None:
         return self._playing[0] if self._playing else None
+
+
+__all__ = ["AnswerRow", "AnswerSummary", "EndPage", "SessionAnswers", "summaries_from_session"]

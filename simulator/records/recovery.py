@@ -13,20 +13,52 @@ and a failed transcription or analysis is reported in the session's message.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.audio.wav import WavError, repair_wav
 from simulator.core.packs import Question
+from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.transcript import Transcript
-from simulator.locks import session_lock
+from simulator.records.locks import session_lock
+from simulator.records.reanalyse import find_question, recording_of, saved_transcript
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from simulator.store import DataLayout, Store
-from simulator.store.files import OutsideDataFolder
+from simulator.store.records import read_unfinished
+
+if TYPE_CHECKING:
+    from simulator.settings import Settings
+    from simulator.speech.stt.base import Recognizer
 
 Transcribe = Callable[[Path], Transcript]
 Analyze = Callable[[Path, Transcript, Question | None], dict[str, Any]]
+# Makes a recogniser for a sample rate: a RecognizerFactory or a RecognizerProcess.
+Recognizers = Callable[[int], "Recognizer"]
+
+
+def recover_unfinished(
+    layout: DataLayout,
+    settings: Settings,
+    recognizers: Recognizers | None = None,
+    analyse: Analyze | None = None,
+) -> list[str]:
+    """The one entry point of crash recovery: one plain sentence per recovered session.
+
+    Missing transcripts come from ``recognizers`` (the caller's, say a recogniser process
+    already running), else from a recogniser the settings choose, built only if something
+    needs transcribing. ``analyse`` defaults to analysing in this process.
+    """
+    if recognizers is None:
+        transcribe = transcriber_for(settings.engine, settings.model_path, layout.models_dir)
+    else:
+        chosen = recognizers
+
+        def transcribe(path: Path) -> Transcript:
+            return transcribe_wav(path, chosen)
+
+    return recover_all(layout, transcribe, analyse)
 
 
 def recover_all(
@@ -44,8 +76,8 @@ def recover_all(
     store = Store(layout.db_path)
     messages = []
     try:
-        for session in store.unfinished_sessions():
-            lock = session_lock(layout.sessions_dir, session["id"])
+        for session in read_unfinished(store):
+            lock = session_lock(layout.sessions_dir, session.id)
             if not lock.acquire():
                 continue  # still being recorded by a running Hotseat
             try:
@@ -60,48 +92,51 @@ def recover_all(
 def _recover(
     store: Store,
     layout: DataLayout,
-    session: dict[str, Any],
+    session: SavedSession,
     transcribe: Transcribe | None,
     analyze: Analyze | None,
 ) -> str:
     kept = 0.0
     problems = []
-    for answer in session["answers"]:
-        try:
-            path = layout.absolute(answer["audio_path"])
-        except OutsideDataFolder:
-            path = None
+    for answer in session.answers:
+        path = recording_of(layout, answer)
+        if path is None:
             problems.append(_outside(answer))
-        if answer.get("duration_s") is not None:
-            kept += answer["duration_s"] or 0.0
+        if answer.duration_s is not None:
+            kept += answer.duration_s or 0.0
         else:
             duration, transcript, problem = _finish_recording(path, transcribe)
             if problem:
                 problems.append(problem)
             kept += duration
-            _save_transcript(store, answer["id"], transcript, duration)
-            answer.update(duration_s=duration, transcript=transcript.text)
-            answer.update(words=[word.to_json() for word in transcript.words])
-            answer.update(engine=transcript.engine, model=transcript.model)
-        unanalysed = answer.get("analysis") is None and answer["duration_s"]
+            _save_transcript(store, answer.id, transcript, duration)
+            answer = replace(
+                answer,
+                duration_s=duration,
+                transcript=transcript.text,
+                words=transcript.words,
+                engine=transcript.engine,
+                model=transcript.model,
+            )
+        unanalysed = answer.analysis is None and answer.duration_s
         if unanalysed and path is not None and path.is_file():
-            problem = _analyse(store, layout, session["pack_id"], answer, path, analyze)
+            problem = _analyse(store, layout, session.pack_id, answer, path, analyze)
             if problem:
                 problems.append(problem)
-    store.finish_session(session["id"], status="recovered", ended_at=datetime.now(UTC).isoformat())
+    store.finish_session(session.id, status="recovered", ended_at=datetime.now(UTC).isoformat())
     message = (
-        f"Session {session['id']} was cut off; it has been recovered with "
-        f"{len(session['answers'])} answer(s) and {kept:.1f} s of audio."
+        f"Session {session.id} was cut off; it has been recovered with "
+        f"{len(session.answers)} answer(s) and {kept:.1f} s of audio."
     )
     if problems:
         message += " Problems: " + "; ".join(problems)
     return message
 
 
-def _outside(answer: dict[str, Any]) -> str:
+def _outside(answer: SavedAnswer) -> str:
     return (
-        f"answer {answer['id']} names a recording outside the data folder "
-        f"({answer['audio_path']!r}); it was left alone"
+        f"answer {answer.id} names a recording outside the data folder "
+        f"({answer.audio_path!r}); it was left alone"
     )
 
 
@@ -138,25 +173,17 @@ def _analyse(
     store: Store,
     layout: DataLayout,
     pack_id: str,
-    answer: dict[str, Any],
+    answer: SavedAnswer,
     wav: Path,
     analyze: Analyze | None,
 ) -> str | None:
     """Analyse and save one recovered answer; what went wrong, if anything."""
-    transcript = Transcript.from_json(
-        {
-            "words": answer.get("words") or [],
-            "engine": answer.get("engine") or "",
-            "model": answer.get("model") or "",
-            "duration_s": answer.get("duration_s") or 0.0,
-        }
-    )
     try:
-        question = _question(layout, pack_id, answer["question_id"])
-        report = (analyze or _analyse_here)(wav, transcript, question)
+        question = find_question(layout, pack_id, answer.question_id)
+        report = (analyze or _analyse_here)(wav, saved_transcript(answer), question)
     except Exception as error:  # the recording and transcript are kept; analyze --all redoes it
-        return f"could not analyse answer {answer['id']}: {error}"
-    store.set_analysis(answer["id"], report, int(report.get("version", 0)))
+        return f"could not analyse answer {answer.id}: {error}"
+    store.set_analysis(answer.id, report, int(report.get("version", 0)))
     return None
 
 
@@ -165,25 +192,6 @@ def _analyse_here(wav: Path, transcript: Transcript, question: Question | None) 
     from simulator.analysis_service import analyze_question_answer, load_targets
 
     return analyze_question_answer(wav, transcript, question, load_targets(paths.targets_file()))
-
-
-def _question(layout: DataLayout, pack_id: str, question_id: str) -> Question | None:
-    """The question an answer was given to, from the packs installed now (as ``analyze``
-    finds it): in its own pack, else in the only pack that has that id."""
-    from simulator import paths
-    from simulator.library import load_library
-
-    library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
-    matches = [
-        (pack.id, question)
-        for pack in library.packs
-        for question in pack.questions
-        if question.id == question_id
-    ]
-    own = [question for owner, question in matches if owner == pack_id]
-    if own:
-        return own[0]
-    return matches[0][1] if len(matches) == 1 else None
 
 
 def transcriber_for(engine: str, model_path: str | None, models_dir: Path) -> Transcribe:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from simulator.locks import session_lock
+from simulator.records.locks import session_lock
 from simulator.store import DataLayout, Store, StoreError
 from simulator.store.files import LOCK_NAME, OutsideDataFolder
+from simulator.store.records import read_session
 
 
 def delete_session(layout: DataLayout, session_id: int) -> bool:
@@ -55,8 +56,8 @@ def _delete_rows(layout: DataLayout, session_id: int) -> tuple[bool, list[str]]:
     if not layout.db_path.exists():
         return False, []
     with Store(layout.db_path) as store:
-        session = store.get_session(session_id)
-        stored = [answer["audio_path"] for answer in session["answers"]] if session else []
+        session = read_session(store, session_id)
+        stored = [answer.audio_path for answer in session.answers] if session else []
         return store.delete_session(session_id), stored
 
 
