@@ -65,7 +65,7 @@ def test_core_imports_nothing_outside_the_standard_library_and_core() -> None:
         "for name in ['simulator.audio', 'simulator.speech', 'simulator.store', "
         "'simulator.ui', 'simulator.session']: sys.modules[name] = None\n"
         "import simulator.core.packs, simulator.core.plan, simulator.core.transcript\n"
-        "import simulator.core.analysis\n"
+        "import simulator.core.analysis, simulator.core.errors\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
