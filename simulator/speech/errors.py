@@ -1,18 +1,9 @@
-"""Typed errors of the speech adapters; each message is one clear sentence for the user."""
+"""Typed errors of the speech adapters; each message is one clear sentence for the user.
 
-from __future__ import annotations
+The types are defined in ``core/errors.py``, so the front ends can name them without importing
+``speech``; this module is where the speech code takes them from.
+"""
 
-
-class SpeechError(Exception):
-    """Speech synthesis or recognition cannot work; the message is meant for the user."""
-
-
-class ModelError(SpeechError):
-    """A speech recognition model is missing, incomplete or cannot be loaded."""
-
-
-class TtsError(SpeechError):
-    """The interviewer's voice could not be rendered."""
-
+from simulator.core.errors import ModelError, SpeechError, TtsError
 
 __all__ = ["ModelError", "SpeechError", "TtsError"]

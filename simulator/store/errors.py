@@ -3,7 +3,9 @@
 SQLite reports a full disk, a damaged file or a read-only folder as ``sqlite3.OperationalError``
 or ``sqlite3.DatabaseError`` with a terse message. :func:`translate` turns those into a
 :class:`StoreError` with one plain sentence naming the file and what to do. ``kind`` lets the
-interface react without parsing text (for example, offer to move a damaged file aside).
+interface react without parsing text (for example, offer to move a damaged file aside). The
+type and its kinds are defined in ``core/errors.py``, so the front ends can name them without
+importing ``store``.
 """
 
 from __future__ import annotations
@@ -11,24 +13,30 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-# kind values
-CORRUPT = "corrupt"
-FULL = "full"
-IO = "io"
-READONLY = "readonly"
-CANNOT_OPEN = "cannot-open"
-BUSY = "busy"
-NEWER = "newer"
-OTHER = "other"
+from simulator.core.errors import (
+    BUSY,
+    CANNOT_OPEN,
+    CORRUPT,
+    FULL,
+    IO,
+    NEWER,
+    OTHER,
+    READONLY,
+    StoreError,
+)
 
-
-class StoreError(Exception):
-    """A storage problem explained in one sentence for the user (never a traceback)."""
-
-    def __init__(self, message: str, *, kind: str = OTHER, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.path = path
+__all__ = [
+    "BUSY",
+    "CANNOT_OPEN",
+    "CORRUPT",
+    "FULL",
+    "IO",
+    "NEWER",
+    "OTHER",
+    "READONLY",
+    "StoreError",
+    "translate",
+]
 
 
 def translate(error: sqlite3.Error | OSError, path: Path) -> StoreError:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from simulator.audio.errors import NoMicrophoneError
+from simulator.core.errors import NoMicrophoneError
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.library import Library

@@ -98,10 +98,6 @@ class BannerArea(QWidget):
             banner.deleteLater()
         self.setVisible(bool(self.banners))
 
-    def clear_all(self) -> None:
-        for key in list(self.banners):
-            self.clear(key)
-
     def message(self, key: str) -> str | None:
         banner = self.banners.get(key)
         return banner.message if banner else None
