@@ -92,9 +92,6 @@ BELOW_THE_FRONT_ENDS = {
     "session",
     "analysis_service",
     "analysis_worker",
-    "recovery",
-    "locks",
-    "forget",
     "records",
     "background_analysis",
 }
@@ -120,12 +117,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     # The analysis of a recording, in a worker process.
     "analysis_service": {"core", "audio", "speech"},
     "analysis_worker": {"core", "audio", "speech", "analysis_service", "lifeline"},
-    # Saved sessions: recovery, locks, deleting.
-    "recovery": {"core", "audio", "speech", "store", "paths", "library", "locks"}
-    | {"analysis_service"},
-    "locks": {"core", "store", "paths"},
-    "forget": {"core", "store", "paths", "locks"},
-    # (issue 10's records branch moves the three above into records/)
+    # Saved sessions: recovery, re-analysis, locks, deleting.
     "records": {"core", "audio.wav", "speech", "store", "paths", "settings", "library"}
     | {"analysis_service"},
     # Construction of the real adapters, for both front ends.
