@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import traceback
 from collections.abc import Sequence
 
 from simulator import __version__
@@ -101,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         code, message = _exit_code_for(error)
         error_line(message)
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         return code
 
