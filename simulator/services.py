@@ -26,6 +26,7 @@ from simulator.packs_io import save_user_pack
 from simulator.ports import SessionOptions, SessionServices
 from simulator.session import EventHandler, SessionRunner
 from simulator.settings import Settings
+from simulator.speech.errors import SpeechError
 from simulator.speech.stt.process import RecognizerProcess
 from simulator.speech.tts import InterviewerVoice, VoiceInfo
 from simulator.store import DataLayout, Store
@@ -42,9 +43,11 @@ class AppServices:
         self._recognizers: RecognizerProcess | None = None
         self.analysis = AnalysisWorker()  # its process starts with the first answer
         self._recording_dirs: dict[int, Path] = {}  # session id -> its recordings' folder
+        self._closing = False  # set by interrupt_start_up: no helper starts after it
 
     @property
     def voice(self) -> InterviewerVoice:
+        self._refuse_when_closing()
         if self._voice is None:
             self._voice = InterviewerVoice(
                 self.layout.tts_cache_dir, voice_id=self.settings.voice, rate=self.settings.rate
@@ -55,6 +58,7 @@ class AppServices:
     def recognizers(self) -> RecognizerProcess:
         """The recogniser (in its own process); raises speech.errors.ModelError for a missing
         model. Building it is cheap; ``preload`` starts the process and loads the model."""
+        self._refuse_when_closing()
         if self._recognizers is None:
             self._recognizers = RecognizerProcess(
                 self.settings.engine, self.settings.model_path, self.layout.models_dir
@@ -120,6 +124,22 @@ class AppServices:
 
     def runner(self, options: SessionOptions, on_event: EventHandler) -> SessionRunner:
         return SessionRunner(options, self.session_services(), on_event)
+
+    def interrupt_start_up(self) -> None:
+        """Stop the helper processes start-up work may be waiting on (the recogniser loading
+        its model, the voice listing its voices), so closing the window does not wait for
+        them. No helper starts after this (a task that had not reached one yet fails at once
+        instead of starting it); call ``close`` after."""
+        self._closing = True
+        if self._recognizers is not None:
+            self._recognizers.abort()
+        if self._voice is not None:
+            self._voice.close()  # kills a worker in the middle of a request
+            self._voice = None
+
+    def _refuse_when_closing(self) -> None:
+        if self._closing:
+            raise SpeechError("Hotseat is closing.")
 
     def close(self) -> None:
         if self._voice is not None:

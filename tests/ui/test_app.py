@@ -58,6 +58,8 @@ def test_main_shows_the_window_recovers_a_session_and_exits_cleanly(
         windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if not windows or windows[0].tasks.pending:
             return
+        if not windows[0].property(app.BACKGROUND_STARTED):  # it begins after the first paint
+            return
         window = windows[0]
         seen["title"] = window.windowTitle()
         seen["packs"] = window.home.packs_list.count()
