@@ -79,6 +79,9 @@ class FirstPaint(QObject):
     def measure(self):
         pids = tree(os.getpid())
         print(f"memory {sum(pss_kib(p) for p in pids)} {len(pids)}", flush=True)
+        for pid in pids:
+            name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(bytes(1), b" ")[:70]
+            print(f"process {pss_kib(pid)} {name.decode(errors='replace')}", flush=True)
         self.widget.close()
 
 _show = QWidget.show
@@ -117,6 +120,8 @@ def launch(kind: str, home: Path, idle: bool = False) -> dict[str, float]:
         text=True,
     )
     out, _ = process.communicate(timeout=120)
+    if os.environ.get("STARTUP_VERBOSE"):
+        print(out, file=sys.stderr)
     ended = time.perf_counter() - started
     figures: dict[str, float] = {"exit": ended}
     for line in out.splitlines():
