@@ -10,9 +10,15 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from simulator import __version__
 from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, error_line
+
+if TYPE_CHECKING:
+    # Never run, but PyInstaller finds the command modules through these (they are imported
+    # by name below, which its analysis cannot follow).
+    from simulator.commands import analyze, models, packs, practice, sessions, transcribe  # noqa: F401
 
 #: Each command's module and its line in ``hotseat --help``. Only the module of the command
 #: being run is imported: the others pull in audio, speech and storage libraries, which would
