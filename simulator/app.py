@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -22,12 +23,16 @@ from simulator.settings import RANGES, Settings, SettingsFile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
 
     from simulator.ui.error_report import ErrorLog
+    from simulator.ui.window import MainWindow
 
 APP_NAME = "Hotseat"
 ORGANISATION = "Hotseat"
 EXIT_USAGE = 2  # as in commands.common
+#: A property set on the window once its start-up work has begun (after its first paint).
+BACKGROUND_STARTED = "hotseat_background_started"
 QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
 
 
@@ -42,6 +47,39 @@ def recover_sessions(services: AppServices) -> list[str]:
         lambda rate: services.recognizers(rate),
         services.analyze_answer,
     )
+
+
+def _start_background_work(window: MainWindow, services: AppServices) -> None:
+    """The start-up checks (microphone, recogniser, voices) and crash recovery."""
+    window.setProperty(BACKGROUND_STARTED, True)
+    window.run_startup_checks()
+    window.tasks.run_task(
+        lambda: recover_sessions(services),
+        window.show_recovered,
+        lambda error: window.banners.show_message(
+            "recovery", f"Interrupted sessions could not be recovered: {error}", "warning"
+        ),
+    )
+
+
+def after_first_paint(widget: QWidget, start: Callable[[], None]) -> None:
+    """Call ``start`` once ``widget`` has been painted for the first time.
+
+    The start-up work imports libraries and spawns helper processes: begun before the first
+    paint, it competed with it for the two cores and for Python's global lock, and the
+    window showed later.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                self.deleteLater()
+                QTimer.singleShot(0, start)  # after this paint is on screen
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
 
 
 def _quit_on_interrupt(app: QCoreApplication) -> None:
@@ -180,21 +218,10 @@ def _run_window(
             if questions:
                 low, high = QUESTIONS_RANGE  # a spin box overflows past 32 bits
                 window.home.question_count.setValue(max(low, min(questions, high)))
+            window.tasks.add_interrupter(services.interrupt_start_up)
+            shown = window
+            after_first_paint(window, lambda: _start_background_work(shown, services))
             window.show()
-            window.run_startup_checks()
-            window.tasks.run_task(
-                lambda: recover_sessions(services),
-                window.show_recovered,
-                lambda error: (
-                    window.banners.show_message(
-                        "recovery",
-                        f"Interrupted sessions could not be recovered: {error}",
-                        "warning",
-                    )
-                    if window is not None
-                    else None
-                ),
-            )
             _quit_on_interrupt(app)
             return int(app.exec())
     finally:

@@ -7,16 +7,41 @@ line on stderr; ``--debug`` shows the traceback as well.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
+import importlib
 import sys
-import traceback
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from simulator import __version__
-from simulator.commands import analyze, models, packs, practice, sessions, transcribe
 from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, error_line
 
+if TYPE_CHECKING:
+    # Never run, but PyInstaller finds the command modules through these (they are imported
+    # by name below, which its analysis cannot follow).
+    from simulator.commands import analyze, models, packs, practice, sessions, transcribe  # noqa: F401
 
-def build_parser() -> argparse.ArgumentParser:
+#: Each command's module and its line in ``hotseat --help``. Only the module of the command
+#: being run is imported: the others pull in audio, speech and storage libraries, which would
+#: make ``--help``, ``--version`` and ``packs list`` pay for what they never use.
+#: tests/cli/test_imports.py checks these lines against the modules' own.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "practice": (
+        "simulator.commands.practice",
+        "run a practice session (the window, or this terminal with --no-gui)",
+    ),
+    "transcribe": ("simulator.commands.transcribe", "transcribe a recording offline"),
+    "sessions": ("simulator.commands.sessions", "list, show and delete saved sessions"),
+    "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
+    "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
+    "models": ("simulator.commands.models", "list and install Vosk speech models"),
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: the command named there in full, the others by name only.
+
+    With ``argv`` None every command is built in full (slower: imports them all).
+    """
     parser = argparse.ArgumentParser(
         prog="hotseat",
         description="Offline mock-interview practice. With no command, opens the window.",
@@ -24,9 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hotseat {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     subparsers = parser.add_subparsers(dest="command")
-    for module in (practice, transcribe, sessions, packs, analyze, models):
-        module.add_parser(subparsers)
+    wanted = _command_in(argv)
+    for name, (module_name, help_line) in COMMANDS.items():
+        if argv is None or name == wanted:
+            importlib.import_module(module_name).add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_line)
     return parser
+
+
+def _command_in(argv: Sequence[str] | None) -> str | None:
+    """The command ``argv`` names: its first word that is not an option (the top-level
+    options take no values)."""
+    return next((word for word in argv or () if not word.startswith("-")), None)
 
 
 def _exit_code_for(error: BaseException) -> tuple[int, str]:
@@ -48,9 +83,14 @@ def _exit_code_for(error: BaseException) -> tuple[int, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # The speech worker processes are started with "spawn"; a frozen build needs this first.
-    multiprocessing.freeze_support()
-    parser = build_parser()
+    # The speech worker processes are started with "spawn"; a frozen build needs this first
+    # (it does nothing unless frozen, so the import is spared otherwise).
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from simulator.app import main as gui_main
@@ -66,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         code, message = _exit_code_for(error)
         error_line(message)
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         return code
 

@@ -10,11 +10,8 @@ folders in a checkout or an editable install (see setup.py and docs/PACKAGING.md
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 from pathlib import Path
-
-import platformdirs
 
 from simulator.store.files import DataLayout
 
@@ -29,6 +26,8 @@ def data_home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here: every command starts sooner without it when HOME is set
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -63,6 +62,8 @@ def shipped_dir(name: str) -> Path:
     answers under ``sys._MEIPASS/simulator``. An editable install imports ``simulator`` from
     the checkout itself, where the folder is one level up. Both are real folders on disk.
     """
+    import importlib.resources  # here: most commands never look for shipped files
+
     packaged = importlib.resources.files("simulator") / name
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged

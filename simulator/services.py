@@ -8,29 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from simulator import paths
-from simulator.analysis_service import analyze_question_answer, load_targets
 from simulator.analysis_worker import AnalysisWorker
-from simulator.audio.input import Microphone
-from simulator.audio.levels import level
-from simulator.audio.output import Playback, Speaker
-from simulator.audio.vad import VoiceDetector
-from simulator.audio.wav import WavWriter
 from simulator.core.packs import Pack, PackError, PackProblem, Question
 from simulator.core.records import SavedSession
 from simulator.core.transcript import Transcript
 from simulator.library import Library, load_library
-from simulator.packs_io import save_user_pack
 from simulator.ports import SessionOptions, SessionServices
 from simulator.records.locks import session_lock
-from simulator.session import EventHandler, SessionRunner
 from simulator.settings import Settings
-from simulator.speech.stt.process import RecognizerProcess
-from simulator.speech.tts import InterviewerVoice, VoiceInfo
-from simulator.store import DataLayout, Store
-from simulator.store.records import read_session
+from simulator.speech.errors import SpeechError
+from simulator.store import DataLayout
+
+# The adapters are imported where first used: numpy, sqlite-utils, PortAudio and the speech
+# modules cost about 0.2 s, which the window would otherwise spend before it first shows.
+if TYPE_CHECKING:
+    from simulator.audio.input import Microphone
+    from simulator.audio.output import Playback
+    from simulator.session import EventHandler, SessionRunner
+    from simulator.speech.stt.process import RecognizerProcess
+    from simulator.speech.tts import InterviewerVoice, VoiceInfo
+    from simulator.store import Store
 
 
 class AppServices:
@@ -44,10 +44,14 @@ class AppServices:
         self._recognizers: RecognizerProcess | None = None
         self.analysis = AnalysisWorker()  # its process starts with the first answer
         self._recording_dirs: dict[int, Path] = {}  # session id -> its recordings' folder
+        self._closing = False  # set by interrupt_start_up: no helper starts after it
 
     @property
     def voice(self) -> InterviewerVoice:
+        self._refuse_when_closing()
         if self._voice is None:
+            from simulator.speech.tts import InterviewerVoice
+
             self._voice = InterviewerVoice(
                 self.layout.tts_cache_dir, voice_id=self.settings.voice, rate=self.settings.rate
             )
@@ -57,16 +61,23 @@ class AppServices:
     def recognizers(self) -> RecognizerProcess:
         """The recogniser (in its own process); raises speech.errors.ModelError for a missing
         model. Building it is cheap; ``preload`` starts the process and loads the model."""
+        self._refuse_when_closing()
         if self._recognizers is None:
+            from simulator.speech.stt.process import RecognizerProcess
+
             self._recognizers = RecognizerProcess(
                 self.settings.engine, self.settings.model_path, self.layout.models_dir
             )
         return self._recognizers
 
     def microphone(self) -> Microphone:
+        from simulator.audio.input import Microphone
+
         return Microphone(self.settings.input_device)
 
     def open_store(self) -> Store:
+        from simulator.store import Store
+
         return Store(self.layout.db_path)
 
     def answer_path(self, session_id: int, position: int, question_id: str) -> tuple[Path, str]:
@@ -94,6 +105,11 @@ class AppServices:
         return release
 
     def session_services(self) -> SessionServices:
+        from simulator.audio.levels import level
+        from simulator.audio.output import Speaker
+        from simulator.audio.vad import VoiceDetector
+        from simulator.audio.wav import WavWriter
+
         recognizers = self.recognizers
         return SessionServices(
             voice=self.voice,
@@ -117,11 +133,31 @@ class AppServices:
         """Coaching metrics for a recorded answer, computed in the analysis process (see
         analysis_worker); AnalysisError says why one answer could not be analysed, and the
         next answer gets a working process again."""
+        from simulator.analysis_service import analyze_question_answer, load_targets
+
         targets = load_targets(paths.targets_file())  # read each time: edits apply at once
         return self.analysis.run(analyze_question_answer, wav, transcript, question, targets)
 
     def runner(self, options: SessionOptions, on_event: EventHandler) -> SessionRunner:
+        from simulator.session import SessionRunner
+
         return SessionRunner(options, self.session_services(), on_event)
+
+    def interrupt_start_up(self) -> None:
+        """Stop the helper processes start-up work may be waiting on (the recogniser loading
+        its model, the voice listing its voices), so closing the window does not wait for
+        them. No helper starts after this (a task that had not reached one yet fails at once
+        instead of starting it); call ``close`` after."""
+        self._closing = True
+        if self._recognizers is not None:
+            self._recognizers.abort()
+        if self._voice is not None:
+            self._voice.close()  # kills a worker in the middle of a request
+            self._voice = None
+
+    def _refuse_when_closing(self) -> None:
+        if self._closing:
+            raise SpeechError("Hotseat is closing.")
 
     def close(self) -> None:
         if self._voice is not None:
@@ -194,6 +230,8 @@ class AppServices:
 
     def play_recording(self, stored_path: str, start_s: float = 0.0) -> Playback:
         """Start playing a saved answer (non-blocking); ``stored_path`` as the store keeps it."""
+        from simulator.audio.output import Speaker
+
         speaker = Speaker(self.settings.output_device)
         return speaker.start(self.layout.absolute(stored_path), start_s)
 
@@ -207,6 +245,8 @@ class AppServices:
             store.close()
 
     def get_session(self, session_id: int) -> SavedSession | None:
+        from simulator.store.records import read_session
+
         if not self.layout.db_path.exists():
             return None
         store = self.open_store()
@@ -236,6 +276,8 @@ class AppServices:
 
     def speak_text(self, text: str) -> Playback:
         """Say ``text`` in the interviewer's voice; renders first (slow), then returns at once."""
+        from simulator.audio.output import Speaker
+
         wav = self.voice.render(text)
         return Speaker(self.settings.output_device).start(wav)
 
@@ -261,6 +303,8 @@ class AppServices:
         old_file = edited.path.resolve() if edited is not None and edited.path else None
         if target.exists() and target.resolve() != old_file:
             self._refuse(target, f"{target.name} is already in your packs folder")
+        from simulator.packs_io import save_user_pack
+
         path = save_user_pack(pack, self.layout.packs_dir, set(), replace=True)
         if old_file is not None and old_file != path.resolve():
             old_file.unlink(missing_ok=True)

@@ -22,8 +22,18 @@ class CommandError(Exception):
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # Built whole and written once: json.dump to a stream writes every token on its own.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_rows(rows: list[Any]) -> None:
+    """A JSON array with one row per line: the same content as ``print_json``, encoded by
+    json's C encoder (``indent`` makes json use its far slower Python encoder)."""
+    if not rows:
+        sys.stdout.write("[]\n")
+        return
+    lines = ",\n  ".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    sys.stdout.write(f"[\n  {lines}\n]\n")
 
 
 def error_line(message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from simulator import paths
 from simulator.commands.common import (
@@ -13,15 +13,16 @@ from simulator.commands.common import (
     error_line,
     format_seconds,
     print_json,
+    print_json_rows,
     terminal_safe,
 )
-from simulator.records.recovery import recover_unfinished
-from simulator.settings import SettingsFile
-from simulator.store import Store, StoreError
+from simulator.store import StoreError
+from simulator.store.listing import quick_session_list
 from simulator.store.records import session_from_row
 
 if TYPE_CHECKING:
     from simulator.core.records import SavedSession
+    from simulator.store import Store
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -51,6 +52,10 @@ _CANNOT_WRITE = {"full", "io", "readonly"}
 
 def _open() -> Store | None:
     """The store, after recovering sessions a crash cut off (they are reported on stderr)."""
+    from simulator.records.recovery import recover_unfinished
+    from simulator.settings import SettingsFile
+    from simulator.store import Store
+
     layout = paths.layout()
     settings = SettingsFile(paths.settings_file()).load()
     if not layout.db_path.exists():
@@ -69,12 +74,9 @@ def _open() -> Store | None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = _open()
-    sessions = store.list_sessions() if store else []
-    if store:
-        store.close()
+    sessions = _list_sessions()
     if args.json:
-        print_json(sessions)
+        print_json_rows(sessions)
     elif not sessions:
         print("No sessions yet. Start one with: hotseat")
     else:
@@ -89,6 +91,22 @@ def run_list(args: argparse.Namespace) -> int:
                 )
             )
     return EXIT_OK
+
+
+def _list_sessions() -> list[dict[str, Any]]:
+    """The sessions, newest first. Straight from SQLite when nothing needs recovering or
+    migrating (the common case, and much faster to start); else through ``Store``."""
+    db_path = paths.layout().db_path
+    quick = quick_session_list(db_path) if db_path.exists() else None
+    if quick is not None:
+        return quick
+    store = _open()
+    if store is None:
+        return []
+    try:
+        return store.list_sessions()
+    finally:
+        store.close()
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from simulator.store.errors import CORRUPT, StoreError, translate
+from simulator.store.listing import LIST_SESSIONS
 from simulator.store.migrations import SCHEMA_VERSION, STATUSES, migrate, user_version
 
 BUSY_TIMEOUT_S = 5.0
@@ -225,16 +226,7 @@ class Store:
     def list_sessions(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Sessions newest first (by ``started_at``, then id), with answer count and length."""
         with self._read():
-            return list(
-                self.db.query(
-                    "SELECT s.id, s.started_at, s.ended_at, s.mode, s.pack_id, s.drill, s.status,"
-                    " COUNT(a.id) AS answer_count,"
-                    " COALESCE(SUM(a.duration_s), 0.0) AS total_duration_s"
-                    " FROM sessions s LEFT JOIN answers a ON a.session_id = s.id"
-                    " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
-                    [-1 if limit is None else limit],
-                )
-            )
+            return list(self.db.query(LIST_SESSIONS + " LIMIT ?", [-1 if limit is None else limit]))
 
     def get_session(self, session_id: int) -> dict[str, Any] | None:
         """The session with decoded ``settings``, its ``answers`` (by position) and ``events``."""

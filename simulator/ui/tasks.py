@@ -4,6 +4,11 @@ Like Picard's ``run_task``: the function runs on a ``QThreadPool``; its result o
 posted back to the GUI thread through a queued signal, where ``on_done`` or ``on_error`` is
 called. Callbacks never run on the worker, so they may touch widgets. After ``shutdown``
 (window close) late results are dropped, because the widgets they were meant for are going.
+
+Closing must not wait for work nobody needs any more: ``shutdown`` drops queued tasks and
+calls the interrupters given to ``add_interrupter`` (the app's: stop the helper processes
+that start-up tasks are waiting on) before it waits for the running ones, which then end at
+once instead of after a model has loaded.
 """
 
 from __future__ import annotations
@@ -50,7 +55,13 @@ class TaskRunner:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()
+        self._interrupters: list[Callable[[], object]] = []
         self._closed = False
+
+    def add_interrupter(self, interrupt: Callable[[], object]) -> None:
+        """Have ``shutdown`` call ``interrupt()`` (on the GUI thread) to cut running tasks
+        short; their failures then go nowhere, like every late result."""
+        self._interrupters.append(interrupt)
 
     def run_task(
         self, func: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
@@ -88,9 +99,16 @@ class TaskRunner:
         return len(self._relays)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Drop queued work, wait for running work; True if every worker finished in time."""
+        """Drop queued work, interrupt and wait for running work; True if every worker
+        finished in time."""
         self._closed = True
         self.pool.clear()
+        interrupters, self._interrupters = self._interrupters, []
+        for interrupt in interrupters:
+            try:
+                interrupt()
+            except Exception:  # closing goes on: the wait below is bounded anyway
+                log.exception("interrupting background work failed")
         return self.pool.waitForDone(timeout_ms)
 
 

@@ -58,6 +58,8 @@ def test_main_shows_the_window_recovers_a_session_and_exits_cleanly(
         windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if not windows or windows[0].tasks.pending:
             return
+        if not windows[0].property(app.BACKGROUND_STARTED):  # it begins after the first paint
+            return
         window = windows[0]
         seen["title"] = window.windowTitle()
         seen["packs"] = window.home.packs_list.count()
@@ -106,3 +108,19 @@ def test_practice_without_no_gui_opens_the_window_preset_to_the_pack(qapp: QAppl
     poll.start()
     assert main(["practice", "--pack", "behavioral-core", "--questions", "4"]) == 0
     assert seen == {"pack": "behavioral-core", "count": 4}
+
+
+def test_start_up_work_waits_for_the_first_paint(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    widget = QLabel("Hotseat")
+    qtbot.addWidget(widget)
+    calls: list[bool] = []
+    app.after_first_paint(widget, lambda: calls.append(widget.isVisible()))
+    QApplication.processEvents()
+    assert calls == []  # not before the window is on screen
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    widget.update()
+    QApplication.processEvents()
+    assert calls == [True]  # once only

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QElapsedTimer, QThread
 from PySide6.QtWidgets import QApplication
 
 from simulator.ui.bridge import SessionBridge
@@ -116,3 +116,25 @@ def test_bridge_reports_a_runner_that_fails_before_any_event(qtbot: Any) -> None
     assert events and events[0]["type"] == "error"
     assert events[0]["message"] == "The database folder is read-only."
     assert bridge.shutdown()
+
+
+def test_shutdown_interrupts_running_work_instead_of_waiting_for_it(qtbot: Any) -> None:
+    tasks = TaskRunner(max_threads=1)
+    started, interrupted = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def slow_start_up() -> None:  # like a model load that would take seconds
+        started.set()
+        if not interrupted.wait(30):
+            raise TimeoutError("not interrupted")
+
+    tasks.add_interrupter(interrupted.set)
+    tasks.run_task(slow_start_up, lambda _r: ran.append("done"), lambda _e: ran.append("error"))
+    tasks.run_task(lambda: ran.append("queued ran"))  # waits for the only thread
+    assert started.wait(10)
+    elapsed = QElapsedTimer()
+    elapsed.start()
+    assert tasks.shutdown(timeout_ms=20_000)
+    assert elapsed.elapsed() < 5_000  # not the 30 s the task would have waited
+    QApplication.processEvents()
+    assert ran == []  # the queued task was dropped, the interrupted one's result too

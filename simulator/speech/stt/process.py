@@ -155,6 +155,13 @@ class RecognizerProcess:
                 process.kill()
                 process.join(timeout=2)
 
+    def abort(self) -> None:
+        """Kill the child at once, without waiting for the lock: a ``preload`` waiting for
+        the model then fails at once (the window closing while it starts); ``close`` reaps."""
+        process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
+
     def close(self) -> None:
         """Stop the child; waits briefly for an answer in progress to finish first."""
         acquired = self._lock.acquire(timeout=5)

@@ -1,0 +1,257 @@
+"""Start-up and exit against the toolkit's own floor, as ratios of runs taken in turns.
+
+Each figure pairs Hotseat with a baseline, run one after the other (A B A B ...), and prints
+the median of each and the median of the pair-by-pair ratios (a machine shared with other
+work drifts; pairing keeps the ratio honest):
+
+- window shown: process start until the main window's first paint, against a PySide6 hello
+  world (a QLabel in a QWidget) measured the same way;
+- whole process: process start until exit, the window closed at its first paint;
+- ``hotseat sessions list --json`` on a store of 2,000 sessions against ``sqlite3 -json``
+  printing the same rows (output to /dev/null);
+- idle memory: PSS summed over the app and its child processes once the start-up checks
+  have settled and the window has idled a second, against the hello world.
+
+    python -m benchmarks.startup [--runs 7] [--sessions 2000]
+
+Qt runs offscreen unless DISPLAY is set. The probe in each child patches ``QWidget.show`` (the
+same for both), so nothing in the app is changed to be measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child: report the first paint of the first top-level widget shown, then (after idling
+# if asked) its memory and its children's, then close that widget: the app exits as a user's
+# would, through closeEvent.
+PROBE = """
+import os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+IDLE = os.environ.get("STARTUP_PROBE_IDLE") == "1"
+
+def pss_kib(pid):
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:"))
+
+def tree(pid):
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            found += tree(int(child))
+    return found
+
+class FirstPaint(QObject):
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.widget = widget
+        self.seen = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            print(f"shown {time.time()}", flush=True)
+            QTimer.singleShot(0, self.settle if IDLE else self.widget.close)
+        return False
+    def settle(self):
+        tasks = getattr(self.widget, "tasks", None)
+        if tasks is not None and tasks.pending:
+            QTimer.singleShot(50, self.settle)
+            return
+        QTimer.singleShot(1000, self.measure)
+    def measure(self):
+        pids = tree(os.getpid())
+        print(f"memory {sum(pss_kib(p) for p in pids)} {len(pids)}", flush=True)
+        for pid in pids:
+            name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(bytes(1), b" ")[:70]
+            print(f"process {pss_kib(pid)} {name.decode(errors='replace')}", flush=True)
+        self.widget.close()
+
+_show = QWidget.show
+def show(self):
+    if self.isWindow() and not hasattr(QWidget, "_probe"):
+        QWidget._probe = FirstPaint(self)
+        self.installEventFilter(QWidget._probe)
+    _show(self)
+QWidget.show = show
+
+if sys.argv[1] == "app":
+    from simulator.app import main
+    sys.exit(main([]))
+else:
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    QVBoxLayout(window).addWidget(QLabel("Hello, world"))
+    window.show()
+    sys.exit(app.exec())
+"""
+
+
+def launch(kind: str, home: Path, idle: bool = False) -> dict[str, float]:
+    """One run of the probe: seconds to the first paint and to exit, and PSS if ``idle``."""
+    env = {**os.environ, "HOTSEAT_HOME": str(home), "STARTUP_PROBE_IDLE": "1" if idle else ""}
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    started_wall, started = time.time(), time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", PROBE, kind],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    out, _ = process.communicate(timeout=120)
+    if os.environ.get("STARTUP_VERBOSE"):
+        print(out, file=sys.stderr)
+    ended = time.perf_counter() - started
+    figures: dict[str, float] = {"exit": ended}
+    for line in out.splitlines():
+        word, *values = line.split()
+        if word == "shown":
+            figures["shown"] = float(values[0]) - started_wall
+        elif word == "memory":
+            figures["memory_mib"] = int(values[0]) / 1024
+            figures["processes"] = int(values[1])
+    if process.returncode != 0 or "shown" not in figures:
+        raise SystemExit(f"the {kind} probe failed (exit {process.returncode}): {out[-500:]}")
+    return figures
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True, timeout=120)
+    return time.perf_counter() - started
+
+
+def in_turns(
+    runs: int, a: Callable[[], float], b: Callable[[], float]
+) -> tuple[float, float, float]:
+    """Medians of A, of B, and of the pair-by-pair ratio A/B (one warm-up pair first)."""
+    a(), b()
+    pairs = [(a(), b()) for _ in range(runs)]
+    return (
+        statistics.median(x for x, _ in pairs),
+        statistics.median(y for _, y in pairs),
+        statistics.median(x / y for x, y in pairs),
+    )
+
+
+def fill_store(home: Path, count: int) -> Path:
+    """A store of ``count`` finished sessions with three answers each; its path."""
+    from simulator.store import Store
+
+    home.mkdir(parents=True, exist_ok=True)
+    with Store(home / "hotseat.db") as store:
+        for number in range(count):
+            started = f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}T10:{number % 60:02d}:00"
+            session = store.create_session(
+                mode="practice", pack_id="behavioral-core", settings={}, started_at=started
+            )
+            for position in (1, 2, 3):
+                answer = store.start_answer(
+                    session_id=session,
+                    position=position,
+                    question_id=f"q{position}",
+                    question_text="Why this role?",
+                    audio_path=f"sessions/{session}/{position}-q{position}.wav",
+                    sample_rate=16000,
+                    started_at=started,
+                )
+                store.finish_answer(
+                    answer,
+                    transcript="an answer",
+                    words=[],
+                    engine="pocketsphinx",
+                    model="en-us",
+                    duration_s=10.0 + position * 1.7,
+                )
+            store.finish_session(session, status="complete", ended_at=started)
+    return home / "hotseat.db"
+
+
+def row(name: str, a: float, b: float, ratio: float, unit: str = "s") -> None:
+    print(f"| {name} | {a:.3f} {unit} | {b:.3f} {unit} | {ratio:.2f}x |", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="pairs per figure")
+    parser.add_argument("--sessions", type=int, default=2000, help="sessions in the store")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    work = Path(tempfile.mkdtemp(prefix="hotseat-startup-"))
+    try:
+        app_home, hello_home = work / "app", work / "hello"
+        print("| figure | Hotseat | baseline | ratio (median of pairs) |")
+        print("|---|---|---|---|")
+        runs: list[tuple[dict[str, float], dict[str, float]]] = []
+
+        def app_run() -> float:
+            runs.append((launch("app", app_home), {}))
+            return runs[-1][0]["shown"]
+
+        def hello_run() -> float:
+            runs[-1] = (runs[-1][0], launch("hello", hello_home))
+            return runs[-1][1]["shown"]
+
+        shown = in_turns(args.runs, app_run, hello_run)
+        row("window shown (first paint)", *shown)
+        counted = runs[1:]  # the warm-up pair is left out, as in in_turns
+        exits = [(a["exit"], b["exit"]) for a, b in counted]
+        row(
+            "whole process (closed at first paint)",
+            statistics.median(a for a, _ in exits),
+            statistics.median(b for _, b in exits),
+            statistics.median(a / b for a, b in exits),
+        )
+
+        memory = [
+            (launch("app", app_home, idle=True), launch("hello", hello_home, idle=True))
+            for _ in range(3)
+        ]
+        app_mib = statistics.median(a["memory_mib"] for a, _ in memory)
+        hello_mib = statistics.median(b["memory_mib"] for _, b in memory)
+        processes = int(statistics.median(a["processes"] for a, _ in memory))
+        row(
+            f"idle memory, PSS ({processes} processes)",
+            app_mib,
+            hello_mib,
+            app_mib / hello_mib,
+            "MiB",
+        )
+
+        db = fill_store(work / "store", args.sessions)
+        from simulator.store.listing import LIST_SESSIONS
+
+        env = {**os.environ, "HOTSEAT_HOME": str(db.parent)}
+        hotseat = [sys.executable, "-m", "simulator", "sessions", "list", "--json"]
+        sqlite = [shutil.which("sqlite3") or "sqlite3", "-json", str(db), LIST_SESSIONS]
+        listed = in_turns(args.runs, lambda: timed(hotseat, env), lambda: timed(sqlite, env))
+        row(f"sessions list --json ({args.sessions} sessions) vs sqlite3 -json", *listed)
+        json.loads(subprocess.run(hotseat, env=env, capture_output=True, check=True).stdout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
