@@ -18,7 +18,6 @@ from simulator.commands.common import (
 )
 from simulator.store import StoreError
 from simulator.store.listing import quick_session_list
-from simulator.store.records import session_from_row
 
 if TYPE_CHECKING:
     from simulator.core.records import SavedSession
@@ -119,6 +118,8 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(session)  # the rows as stored, for programs
         return EXIT_OK
+    from simulator.store.records import session_from_row
+
     _print_session(session_from_row(session))
     return EXIT_OK
 
