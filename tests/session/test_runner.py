@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from simulator.audio.wav import WavWriter, wav_duration
+from simulator.core.events import SessionEvent, to_json
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.core.transcript import Transcript, Word
@@ -140,10 +141,12 @@ def make_runner(
     )
     holder: list[SessionRunner] = []
 
-    def record(event: dict[str, Any]) -> None:
-        events.append(event)
+    def record(event: SessionEvent) -> None:
+        # The tests read events as the JSON lines and the events table have them.
+        flat = to_json(event)
+        events.append(flat)
         if on_event is not None:
-            on_event(holder[0], event)
+            on_event(holder[0], flat)
 
     runner = SessionRunner(options, services, record, clock=clock)
     holder.append(runner)
@@ -170,6 +173,13 @@ def test_a_session_saves_every_answer_with_its_audio(tmp_path: Path) -> None:
         assert answer["transcript"] == "hello" and answer["engine"] == "fake"
     logged = [e["kind"] for e in session["events"]]
     assert "question_started" in logged and "answer_saved" in logged and "level" not in logged
+    # Events during an answer run on its recording's clock: answer_ended is where the WAV ends.
+    ended = [e["answer_s"] for e in events if e["type"] == "answer_ended"]
+    lengths = [wav_duration(layout.absolute(answer["audio_path"])) for answer in session["answers"]]
+    assert ended == pytest.approx(lengths, abs=0.001)
+    for index in (0, 1):
+        clock = [e["answer_s"] for e in events if e.get("index") == index and "answer_s" in e]
+        assert clock[0] == 0.0 and clock == sorted(clock) and clock[-1] == ended[index]
 
 
 def test_stop_ends_the_answer_and_abort_ends_the_session(tmp_path: Path) -> None:
