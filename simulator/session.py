@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from simulator.background_analysis import BackgroundAnalyses
 from simulator.core import events as ev
 from simulator.core.plan import EndReason, Phase, SessionFlow, Step
 from simulator.core.transcript import Transcript
@@ -65,6 +66,7 @@ class SessionRunner:
         self.session_id: int | None = None
         self.status = "recording"
         self.answers: list[ev.AnswerSaved] = []
+        self._analyses = BackgroundAnalyses()
 
     # --- steering, from any thread ---------------------------------------------------------
 
@@ -103,6 +105,7 @@ class SessionRunner:
                 )
             )
             self._drive()
+            self._collect_analyses(wait=True)  # every answer's feedback before the end
         except Exception as error:
             self.status = "aborted"
             self._emit(ev.ErrorEvent(message=_user_message(error)))
@@ -110,8 +113,12 @@ class SessionRunner:
         finally:
             try:
                 if self.session_id is not None:
+                    if self._analyses.pending:  # the session failed: still store what we can
+                        with contextlib.suppress(Exception):
+                            self._collect_analyses(wait=True)
                     self._finish(store)
             finally:
+                self._analyses.close()
                 release()
                 store.close()
         return self.session_id
@@ -135,6 +142,7 @@ class SessionRunner:
     def _drive(self) -> None:
         step = self._flow.start(self._clock())
         while step.phase is not Phase.DONE:
+            self._collect_analyses()
             if self._abort_requested.is_set():
                 self._flow.abort(self._clock())
                 self.status = "aborted"
@@ -186,6 +194,7 @@ class SessionRunner:
         self._emit(ev.PrepStarted(index=index, seconds=self._flow.question.prep_seconds))
         step = Step(Phase.PREP, index)
         while step.phase is Phase.PREP:
+            self._collect_analyses()
             if self._abort_requested.is_set():
                 return self._flow.abort(self._clock())
             if self._stop_requested.is_set():
@@ -304,6 +313,7 @@ class SessionRunner:
                             answer_s=round(answer_s, 3),
                         )
                     )
+            self._collect_analyses()
             if self._abort_requested.is_set():
                 return self._flow.abort(now), None, heard, answer_s
             if self._stop_requested.is_set():
@@ -348,18 +358,33 @@ class SessionRunner:
         self.answers.append(self._emit(saved))
 
     def _analyze(self, index: int, answer_id: int, wav: Path, transcript: Transcript) -> None:
-        """Coaching metrics for the saved answer; a failure costs only the metrics."""
+        """Start the saved answer's coaching metrics; the next question does not wait for it."""
         analyze = self.services.analyze
         if analyze is None or self._store is None:
             return
-        try:
-            analysis = analyze(wav, transcript, self._flow.questions[index])
-            self._store.set_analysis(answer_id, analysis, int(analysis.get("version", 0)))
-        except Exception as error:
-            message = f"This answer could not be analysed ({_user_message(error)})."
-            self._emit(ev.WarningEvent(message=message))
-            return
-        self._emit(ev.AnswerAnalyzed(index=index, answer_id=answer_id, analysis=analysis))
+        question = self._flow.questions[index]
+        self._analyses.submit(index, answer_id, lambda: analyze(wav, transcript, question))
+
+    def _collect_analyses(self, wait: bool = False) -> None:
+        """Store and report the analyses that are ready (all of them with ``wait``); on this
+        thread, the store connection's. A failure costs only that answer's metrics."""
+        assert self._store is not None
+        for done in self._analyses.ready(wait):
+            try:
+                if done.error is not None:
+                    raise done.error
+                assert done.analysis is not None
+                version = int(done.analysis.get("version", 0))
+                self._store.set_analysis(done.answer_id, done.analysis, version)
+            except Exception as error:
+                message = f"This answer could not be analysed ({_user_message(error)})."
+                self._emit(ev.WarningEvent(message=message))
+                continue
+            self._emit(
+                ev.AnswerAnalyzed(
+                    index=done.index, answer_id=done.answer_id, analysis=done.analysis
+                )
+            )
 
     def _interrupted(self) -> bool:
         return self._stop_requested.is_set() or self._abort_requested.is_set()

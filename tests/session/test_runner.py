@@ -337,3 +337,59 @@ def test_an_answer_with_voice_or_words_is_answered(tmp_path: Path) -> None:
         session = store.get_session(session_id)
     assert session is not None
     assert [a["status"] for a in session["answers"]] == ["answered", "answered"]
+
+
+def test_the_next_question_starts_while_the_last_answer_is_analysed(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    second_asked = threading.Event()
+
+    def steer(runner: SessionRunner, event: dict[str, Any]) -> None:
+        if event["type"] == "question_started" and event["index"] == 1:
+            second_asked.set()
+
+    runner, layout, _ = make_runner(tmp_path, events, on_event=steer)
+    waited: list[bool] = []
+
+    def analyze(wav: Path, transcript: Transcript, question: Question) -> dict[str, Any]:
+        if question.id == "a":  # an analysis that lasts until the next question is asked
+            waited.append(second_asked.wait(5))
+        return {"version": 3, "question": question.id}
+
+    runner.services.analyze = analyze
+    session_id = runner.run()
+    assert waited == [True]  # the runner did not wait for the first analysis
+    kinds = [(e["type"], e.get("index")) for e in events]
+    assert kinds.index(("answer_analyzed", 0)) > kinds.index(("question_started", 1))
+    # Every analysis arrives, in order, and before the session is saved.
+    analysed = [e["analysis"]["question"] for e in events if e["type"] == "answer_analyzed"]
+    assert analysed == ["a", "b"] and kinds[-1][0] == "session_saved"
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None
+    assert [a["analysis"]["question"] for a in session["answers"]] == ["a", "b"]
+
+
+def test_an_analysis_still_running_when_the_session_is_ended_is_kept(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+
+    ended = threading.Event()
+
+    def steer(runner: SessionRunner, event: dict[str, Any]) -> None:
+        if event["type"] == "answer_saved":
+            runner.abort()
+            ended.set()
+
+    runner, layout, _ = make_runner(tmp_path, events, on_event=steer)
+
+    def analyze(wav: Path, transcript: Transcript, question: Question) -> dict[str, Any]:
+        ended.wait(5)  # still running when the session is ended
+        return {"version": 3, "question": question.id}
+
+    runner.services.analyze = analyze
+    session_id = runner.run()
+    kinds = [e["type"] for e in events]
+    assert kinds[-2:] == ["answer_analyzed", "session_saved"]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "aborted"
+    assert [a["analysis"] for a in session["answers"]] == [{"version": 3, "question": "a"}]
