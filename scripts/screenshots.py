@@ -41,6 +41,7 @@ from simulator.ui.pages.end import AnswerSummary
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.window import MainWindow
 from tests.support import sample_answer
+from tests.support.events import typed
 from tests.support.saved_sessions import save_session
 
 ANSWER = (
@@ -86,19 +87,21 @@ def drive_interview(window: MainWindow, hide: bool, elapsed: float) -> None:
     pack = window.library.packs[0]
     question = pack.questions[min(1, len(pack.questions) - 1)]
     page.handle_event(
-        {
-            "type": "question_started",
-            "index": 1,
-            "count": 3,
-            "text": question.text,
-            "category": question.category,
-            "answer_seconds": list(question.answer_seconds),
-            "time_limit_s": question.answer_seconds[1] + 30,
-        }
+        typed(
+            {
+                "type": "question_started",
+                "index": 1,
+                "count": 3,
+                "text": question.text,
+                "category": question.category,
+                "answer_seconds": list(question.answer_seconds),
+                "time_limit_s": question.answer_seconds[1] + 30,
+            }
+        )
     )
-    page.handle_event({"type": "recording_started", "index": 1})
-    page.handle_event({"type": "level", "level": 0.62, "elapsed_s": elapsed, "voiced": True})
-    page.handle_event({"type": "partial", "index": 1, "text": ANSWER})
+    page.handle_event(typed({"type": "recording_started", "index": 1}))
+    page.handle_event(typed({"type": "level", "level": 0.62, "elapsed_s": elapsed, "voiced": True}))
+    page.handle_event(typed({"type": "partial", "index": 1, "text": ANSWER}))
 
 
 # A made-up STAR answer: "| pause N |" is silence, "| voice N |" a sound with no word in it.
@@ -119,7 +122,9 @@ def made_up_answer(script: str = FEEDBACK_SCRIPT) -> tuple[list[dict[str, Any]],
 def drive_last_answer(window: MainWindow, analysis: dict[str, Any]) -> None:
     """Question 2 being answered while question 1's summary is shown."""
     drive_interview(window, hide=False, elapsed=21)
-    window.interview.handle_event({"type": "answer_analyzed", "index": 0, "analysis": analysis})
+    window.interview.handle_event(
+        typed({"type": "answer_analyzed", "index": 0, "analysis": analysis})
+    )
 
 
 def show_browser(window: MainWindow) -> None:

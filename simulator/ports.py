@@ -2,7 +2,8 @@
 
 ``SessionRunner`` (session.py) only talks to these; ``services.AppServices`` builds the real
 adapters behind them, and tests pass fakes. Each Protocol names the one module that
-implements it for real.
+implements it for real. The recogniser's interface is shared with the speech package, so it
+lives in ``core/recognizer.py`` (imported here for the runner).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Protocol
 
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
+from simulator.core.recognizer import Recognizer
 from simulator.core.transcript import Transcript
 
 
@@ -29,7 +31,9 @@ class Microphone(Protocol):
     def open(self) -> InputStream: ...
 
 
-class Voice(Protocol):
+class Synthesizer(Protocol):
+    """The interviewer's voice: a question rendered to a WAV (speech.tts.InterviewerVoice)."""
+
     def render(self, text: str) -> Path: ...
 
 
@@ -37,14 +41,6 @@ class Speaker(Protocol):
     def play(
         self, wav: Path, should_stop: Callable[[], bool] = ..., start_s: float = ...
     ) -> float: ...
-
-
-class Recognizer(Protocol):
-    engine: str
-    model: str
-
-    def accept(self, pcm: bytes) -> str | None: ...
-    def finish(self) -> Transcript: ...
 
 
 class AnswerStore(Protocol):
@@ -113,7 +109,7 @@ class VoiceActivity(Protocol):
 class SessionServices:
     """Everything outside the runner, built by the composition root (services.py)."""
 
-    voice: Voice
+    voice: Synthesizer
     speaker: Speaker
     microphone: Microphone
     recognizer: Callable[[int], Recognizer]  # sample rate -> a fresh recogniser
@@ -138,3 +134,17 @@ class SessionOptions:
     mode: str = "practice"
     settings: dict[str, Any] = field(default_factory=dict)
     speak_questions: bool = True
+
+
+__all__ = [
+    "AnswerStore",
+    "InputStream",
+    "Microphone",
+    "Recognizer",
+    "Recording",
+    "SessionOptions",
+    "SessionServices",
+    "Speaker",
+    "Synthesizer",
+    "VoiceActivity",
+]

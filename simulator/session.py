@@ -1,34 +1,28 @@
 """SessionRunner: drives one live practice session through voice, microphone, recogniser and store.
 
 The runner is shared by the window and the terminal mode. It runs on one worker thread (its
-``run`` blocks), reports everything through a single ``on_event`` callback of plain dicts, and
+``run`` blocks), reports everything through a single ``on_event`` callback of typed events, and
 is steered from any thread with ``stop_answer`` (Space / Enter) and ``abort`` (Esc / Ctrl-C).
 The decisions about phases and endings live in the pure ``core.plan.SessionFlow``; this module
 only does the input and output around it.
 
-Events (``type`` plus fields; ``t`` is seconds since the session began):
-``session_started`` session_id, pack_id, questions, engine, model;
-``question_started`` index, count, question_id, text, category, answer_seconds, prep_seconds,
-time_limit_s; ``question_spoken`` index, duration_s; ``prep_started`` index, seconds;
-``recording_started`` index, answer_id, sample_rate, device, audio_path;
-``level`` index, level (0..1), elapsed_s; ``partial`` index, text;
-``answer_ended`` index, reason; ``answer_saved`` index, answer_id, transcript, words,
-duration_s, engine, model, audio_path, skipped (True when the answer had no voice and no
-words in it: it is stored as skipped, and not analysed); ``answer_analyzed`` index,
-answer_id, analysis (the dict of core.analysis, also stored with the answer); ``warning``
-message; ``error`` message; ``session_saved`` session_id, status, answers.
+The events and their fields are defined once, in ``core/events.py``: typed, frozen dataclasses
+whose ``to_json`` gives the flat objects of ``--events jsonl`` and of the events table.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
+from simulator.background_analysis import BackgroundAnalyses
+from simulator.core import events as ev
 from simulator.core.plan import EndReason, Phase, SessionFlow, Step
 from simulator.core.transcript import Transcript
 from simulator.ports import (
@@ -40,8 +34,8 @@ from simulator.ports import (
     SessionServices,
 )
 
-Event = dict[str, Any]
-EventHandler = Callable[[Event], None]
+EventHandler = Callable[[ev.SessionEvent], None]
+E = TypeVar("E", bound=ev.SessionEvent)
 
 TICK_S = 0.1
 
@@ -71,7 +65,8 @@ class SessionRunner:
         self._store: AnswerStore | None = None
         self.session_id: int | None = None
         self.status = "recording"
-        self.answers: list[Event] = []
+        self.answers: list[ev.AnswerSaved] = []
+        self._analyses = BackgroundAnalyses()
 
     # --- steering, from any thread ---------------------------------------------------------
 
@@ -101,23 +96,29 @@ class SessionRunner:
             )
             release = self.services.hold_session(self.session_id)
             self._emit(
-                "session_started",
-                session_id=self.session_id,
-                pack_id=self.options.pack_id,
-                questions=len(self.options.questions),
-                engine=self.services.engine,
-                model=self.services.model,
+                ev.SessionStarted(
+                    session_id=self.session_id,
+                    pack_id=self.options.pack_id,
+                    questions=len(self.options.questions),
+                    engine=self.services.engine,
+                    model=self.services.model,
+                )
             )
             self._drive()
+            self._collect_analyses(wait=True)  # every answer's feedback before the end
         except Exception as error:
             self.status = "aborted"
-            self._emit("error", message=_user_message(error))
+            self._emit(ev.ErrorEvent(message=_user_message(error)))
             raise
         finally:
             try:
                 if self.session_id is not None:
+                    if self._analyses.pending:  # the session failed: still store what we can
+                        with contextlib.suppress(Exception):
+                            self._collect_analyses(wait=True)
                     self._finish(store)
             finally:
+                self._analyses.close()
                 release()
                 store.close()
         return self.session_id
@@ -129,18 +130,19 @@ class SessionRunner:
         except Exception as error:
             # A full disk: say so (the answers saved before are kept, and the session is
             # recovered at the next start), then let the failure end the run.
-            self._emit("error", message=f"The session could not be saved: {_user_message(error)}")
+            message = f"The session could not be saved: {_user_message(error)}"
+            self._emit(ev.ErrorEvent(message=message))
             raise
         self._emit(
-            "session_saved",
-            session_id=self.session_id,
-            status=self.status,
-            answers=len(self.answers),
+            ev.SessionSaved(
+                session_id=self.session_id, status=self.status, answers=len(self.answers)
+            )
         )
 
     def _drive(self) -> None:
         step = self._flow.start(self._clock())
         while step.phase is not Phase.DONE:
+            self._collect_analyses()
             if self._abort_requested.is_set():
                 self._flow.abort(self._clock())
                 self.status = "aborted"
@@ -158,22 +160,23 @@ class SessionRunner:
         question = self._flow.question
         self._stop_requested.clear()
         self._emit(
-            "question_started",
-            index=index,
-            count=len(self.options.questions),
-            question_id=question.id,
-            text=question.text,
-            category=question.category,
-            framework=question.framework,
-            answer_seconds=list(question.answer_seconds),
-            prep_seconds=question.prep_seconds,
-            time_limit_s=self._flow.time_limit(),
-            tips=list(question.tips),
+            ev.QuestionStarted(
+                index=index,
+                count=len(self.options.questions),
+                question_id=question.id,
+                text=question.text,
+                category=question.category,
+                framework=question.framework,
+                answer_seconds=list(question.answer_seconds),
+                prep_seconds=question.prep_seconds,
+                time_limit_s=self._flow.time_limit(),
+                tips=list(question.tips),
+            )
         )
         played = 0.0
         if self.options.speak_questions:
             played = self._speak(question.text)
-        self._emit("question_spoken", index=index, duration_s=round(played, 3))
+        self._emit(ev.QuestionSpoken(index=index, duration_s=round(played, 3)))
         self._stop_requested.clear()
         return self._flow.spoken(self._clock())
 
@@ -183,15 +186,15 @@ class SessionRunner:
             return self.services.speaker.play(wav, should_stop=self._interrupted)
         except Exception as error:
             # The question is on screen too: a silent interviewer must not end the session.
-            self._emit(
-                "warning", message=f"The question could not be spoken: {_user_message(error)}"
-            )
+            message = f"The question could not be spoken: {_user_message(error)}"
+            self._emit(ev.WarningEvent(message=message))
             return 0.0
 
     def _prepare(self, index: int) -> Step:
-        self._emit("prep_started", index=index, seconds=self._flow.question.prep_seconds)
+        self._emit(ev.PrepStarted(index=index, seconds=self._flow.question.prep_seconds))
         step = Step(Phase.PREP, index)
         while step.phase is Phase.PREP:
+            self._collect_analyses()
             if self._abort_requested.is_set():
                 return self._flow.abort(self._clock())
             if self._stop_requested.is_set():
@@ -220,31 +223,30 @@ class SessionRunner:
                 started_at=_now_iso(),
             )
             self._emit(
-                "recording_started",
-                index=index,
-                answer_id=answer_id,
-                sample_rate=stream.sample_rate,
-                device=stream.device_name,
-                audio_path=str(path),
+                ev.RecordingStarted(
+                    index=index,
+                    answer_id=answer_id,
+                    sample_rate=stream.sample_rate,
+                    device=stream.device_name,
+                    audio_path=str(path),
+                    answer_s=0.0,
+                )
             )
-            step, lost, heard = self._listen(index, stream, recognizer, recording)
+            step, lost, heard, answer_s = self._listen(index, stream, recognizer, recording)
         finally:
             stream.close()
         # Every block was flushed as written; a failing close (full disk) loses nothing more.
         with contextlib.suppress(OSError):
             recording.close()
         reason = step.ended.value if step.ended else EndReason.STOPPED.value
-        self._emit("answer_ended", index=index, reason=reason)
+        self._emit(ev.AnswerEnded(index=index, reason=reason, answer_s=round(answer_s, 3)))
         try:
             transcript = recognizer.finish()
         except Exception as error:
             # The recording is the source of truth: keep it, and say the text is missing.
             transcript = Transcript(engine=recognizer.engine, model=recognizer.model)
-            self._emit(
-                "warning",
-                message=f"This answer could not be transcribed ({_user_message(error)}); "
-                "its recording is saved.",
-            )
+            message = f"This answer could not be transcribed ({_user_message(error)}); "
+            self._emit(ev.WarningEvent(message=message + "its recording is saved."))
         skipped = is_skipped(heard, transcript)
         self._save_answer(
             index, answer_id, transcript, recording.duration_s, stored_path, skipped=skipped
@@ -252,16 +254,17 @@ class SessionRunner:
         if not skipped:  # silence has no pace, pauses or fillers worth a report
             self._analyze(index, answer_id, path, transcript)
         if lost is not None:
-            self._emit("error", message=lost)
+            self._emit(ev.ErrorEvent(message=lost))
             self.status = "aborted"
             return self._flow.abort(self._clock())
         return step
 
     def _listen(
         self, index: int, stream: InputStream, recognizer: Recognizer, recording: Recording
-    ) -> tuple[Step, str | None, bool]:
+    ) -> tuple[Step, str | None, bool, float]:
         """Record until the flow says the answer is over; returns the step, a lost-device
-        message if the microphone went away, and whether any voice was heard."""
+        message if the microphone went away, whether any voice was heard, and the seconds
+        recorded (the answer's own clock: samples written / sample rate)."""
         vad = self.services.voice_activity(stream.sample_rate)
         # The flow runs on the recording's own clock (samples written), not the wall clock:
         # audio reaches us with the sound system's latency, and silence and time limits must
@@ -278,11 +281,12 @@ class SessionRunner:
                 message = (
                     f"The microphone stopped: {_user_message(error)} The answer so far is saved."
                 )
-                return self._flow.abort(self._clock()), message, heard
+                return self._flow.abort(self._clock()), message, heard, written / bytes_per_second
             voiced = False
             if block:
                 written += len(block)
-            now = started + written / bytes_per_second
+            answer_s = written / bytes_per_second
+            now = started + answer_s
             if block:
                 # The recogniser gets exactly what goes into the WAV so word times match it.
                 try:
@@ -291,29 +295,33 @@ class SessionRunner:
                     reason = error.strerror or str(error)
                     message = f"The recording could not be written ({reason}). What was "
                     message += "recorded before that is saved."
-                    return self._flow.abort(now), message, heard
+                    answer_s = (written - len(block)) / bytes_per_second
+                    return self._flow.abort(now), message, heard, answer_s
                 partial = recognizer.accept(block)
                 voiced = vad.feed(block)
                 heard = heard or voiced
                 if partial is not None:
-                    self._emit("partial", index=index, text=partial)
+                    self._emit(ev.Partial(index=index, text=partial, answer_s=round(answer_s, 3)))
                 if now - last_level >= 0.05:
                     last_level = now
                     self._emit(
-                        "level",
-                        index=index,
-                        level=round(self.services.level(block), 3),
-                        elapsed_s=round(now - started, 2),
-                        voiced=voiced,
+                        ev.Level(
+                            index=index,
+                            level=round(self.services.level(block), 3),
+                            elapsed_s=round(answer_s, 2),
+                            voiced=voiced,
+                            answer_s=round(answer_s, 3),
+                        )
                     )
+            self._collect_analyses()
             if self._abort_requested.is_set():
-                return self._flow.abort(now), None, heard
+                return self._flow.abort(now), None, heard, answer_s
             if self._stop_requested.is_set():
                 self._stop_requested.clear()
-                return self._flow.stop(now), None, heard
+                return self._flow.stop(now), None, heard, answer_s
             step = self._flow.tick(now, voiced)
             if step.ended is not None:
-                return step, None, heard
+                return step, None, heard, answer_s
 
     def _save_answer(
         self,
@@ -336,8 +344,7 @@ class SessionRunner:
             duration_s=round(duration, 3),
             skipped=skipped,
         )
-        saved = self._emit(
-            "answer_saved",
+        saved = ev.AnswerSaved(
             index=index,
             answer_id=answer_id,
             transcript=transcript.text,
@@ -348,41 +355,57 @@ class SessionRunner:
             audio_path=stored,
             skipped=skipped,
         )
-        self.answers.append(saved)
+        self.answers.append(self._emit(saved))
 
     def _analyze(self, index: int, answer_id: int, wav: Path, transcript: Transcript) -> None:
-        """Coaching metrics for the saved answer; a failure costs only the metrics."""
+        """Start the saved answer's coaching metrics; the next question does not wait for it."""
         analyze = self.services.analyze
         if analyze is None or self._store is None:
             return
-        try:
-            analysis = analyze(wav, transcript, self._flow.questions[index])
-            self._store.set_analysis(answer_id, analysis, int(analysis.get("version", 0)))
-        except Exception as error:
-            message = f"This answer could not be analysed ({_user_message(error)})."
-            self._emit("warning", message=message)
-            return
-        self._emit("answer_analyzed", index=index, answer_id=answer_id, analysis=analysis)
+        question = self._flow.questions[index]
+        self._analyses.submit(index, answer_id, lambda: analyze(wav, transcript, question))
+
+    def _collect_analyses(self, wait: bool = False) -> None:
+        """Store and report the analyses that are ready (all of them with ``wait``); on this
+        thread, the store connection's. A failure costs only that answer's metrics."""
+        assert self._store is not None
+        for done in self._analyses.ready(wait):
+            try:
+                if done.error is not None:
+                    raise done.error
+                assert done.analysis is not None
+                version = int(done.analysis.get("version", 0))
+                self._store.set_analysis(done.answer_id, done.analysis, version)
+            except Exception as error:
+                message = f"This answer could not be analysed ({_user_message(error)})."
+                self._emit(ev.WarningEvent(message=message))
+                continue
+            self._emit(
+                ev.AnswerAnalyzed(
+                    index=done.index, answer_id=done.answer_id, analysis=done.analysis
+                )
+            )
 
     def _interrupted(self) -> bool:
         return self._stop_requested.is_set() or self._abort_requested.is_set()
 
-    def _emit(self, kind: str, **fields: Any) -> Event:
-        event: Event = {"type": kind, "t": round(self._clock() - self._start, 3), **fields}
-        if self._store is not None and self.session_id is not None and kind not in _UNLOGGED:
+    def _emit(self, event: E) -> E:
+        """Stamp ``event`` with the session's time, log it, and pass it on."""
+        event = dataclasses.replace(event, t=round(self._clock() - self._start, 3))
+        if self._store is not None and self.session_id is not None and event.type not in _UNLOGGED:
             try:
                 self._store.add_event(
                     session_id=self.session_id,
-                    answer_id=fields.get("answer_id"),
-                    t_s=event["t"],
-                    kind=kind,
-                    payload={k: v for k, v in fields.items() if k not in ("words",)},
+                    answer_id=getattr(event, "answer_id", None),
+                    t_s=event.t,
+                    kind=event.type,
+                    payload=ev.payload(event),
                 )
             except Exception:
                 # The log is a record, not the message: a full disk must not silence the
                 # event (the error event itself, most of all). The caller still hears it.
                 self._on_event(event)
-                if kind == "error":
+                if isinstance(event, ev.ErrorEvent):
                     return event
                 raise
         self._on_event(event)

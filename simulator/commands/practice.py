@@ -31,6 +31,7 @@ from simulator.commands.common import (
     terminal_safe,
 )
 from simulator.commands.stderr_filter import without_portaudio_noise
+from simulator.core import events as ev
 from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
 from simulator.ports import SessionOptions
@@ -227,23 +228,23 @@ def read_keys(runner: SessionRunner, lines: Iterable[str], prompt: Callable[[str
 class _Outcome:
     """Passes each event on, and remembers the errors that ended the session early."""
 
-    def __init__(self, handler: Callable[[dict[str, Any]], None]) -> None:
+    def __init__(self, handler: Callable[[ev.SessionEvent], None]) -> None:
         self.handler = handler
         self.errors: list[str] = []
 
-    def __call__(self, event: dict[str, Any]) -> None:
-        if event["type"] == "error":
-            self.errors.append(str(event["message"]))
+    def __call__(self, event: ev.SessionEvent) -> None:
+        if isinstance(event, ev.ErrorEvent):
+            self.errors.append(event.message)
         self.handler(event)
 
 
 class _JsonLines:
     """Writes each event as one JSON line, flushed at once so readers see it live."""
 
-    def __call__(self, event: dict[str, Any]) -> None:
-        if event["type"] == "level":
+    def __call__(self, event: ev.SessionEvent) -> None:
+        if isinstance(event, ev.Level):
             return
-        sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(ev.to_json(event), ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
 
@@ -272,37 +273,38 @@ class _Printer:
             sys.stdout.write("\n")
             self._partial = ""
 
-    def event(self, event: dict[str, Any]) -> None:
-        kind = event["type"]
-        if kind == "question_started":
-            low, high = event["answer_seconds"]
-            self.line("")
-            self.line(f"Question {event['index'] + 1} of {event['count']}: {event['text']}")
-            self.line(f"  Target {format_seconds(low)}–{format_seconds(high)}.")
-        elif kind == "prep_started":
-            self.line(f"  {event['seconds']} s to prepare (Enter to start now)…")
-        elif kind == "recording_started":
-            self.line("  Recording. Speak now.")
-        elif kind == "partial" and self.tty:
-            text = terminal_safe(event["text"])[-70:]
-            sys.stdout.write("\r  > " + text.ljust(len(self._partial)))
-            sys.stdout.flush()
-            self._partial = text
-        elif kind == "answer_ended":
-            self.line(f"  Answer ended ({event['reason'].replace('_', ' ')}); transcribing…")
-        elif kind == "answer_saved" and event.get("skipped"):
-            self.line(f"  Skipped: nothing was said in {format_seconds(event['duration_s'])}.")
-        elif kind == "answer_saved":
-            self.line(f"  Saved {format_seconds(event['duration_s'])}: {event['transcript']}")
-        elif kind == "answer_analyzed":
-            for finding in event["analysis"].get("findings", []):
-                self.line(f"    - {finding['message']}")
-        elif kind in {"warning", "error"}:
-            self.line(f"  {kind.title()}: {event['message']}")
-        elif kind == "session_saved":
-            self.line("")
-            self.line(
-                f"Session {event['session_id']} saved ({event['status']}, "
-                f"{event['answers']} answer(s)). Review: hotseat sessions show "
-                f"{event['session_id']}"
-            )
+    def event(self, event: ev.SessionEvent) -> None:
+        match event:
+            case ev.QuestionStarted(index=index, count=count, text=text):
+                low, high = event.answer_seconds
+                self.line("")
+                self.line(f"Question {index + 1} of {count}: {text}")
+                self.line(f"  Target {format_seconds(low)}–{format_seconds(high)}.")
+            case ev.PrepStarted(seconds=seconds):
+                self.line(f"  {seconds} s to prepare (Enter to start now)…")
+            case ev.RecordingStarted():
+                self.line("  Recording. Speak now.")
+            case ev.Partial(text=text) if self.tty:
+                text = terminal_safe(text)[-70:]
+                sys.stdout.write("\r  > " + text.ljust(len(self._partial)))
+                sys.stdout.flush()
+                self._partial = text
+            case ev.AnswerEnded(reason=reason):
+                self.line(f"  Answer ended ({reason.replace('_', ' ')}); transcribing…")
+            case ev.AnswerSaved(skipped=True, duration_s=duration):
+                self.line(f"  Skipped: nothing was said in {format_seconds(duration)}.")
+            case ev.AnswerSaved(duration_s=duration, transcript=transcript):
+                self.line(f"  Saved {format_seconds(duration)}: {transcript}")
+            case ev.AnswerAnalyzed(analysis=analysis):
+                for finding in analysis.get("findings", []):
+                    self.line(f"    - {finding['message']}")
+            case ev.WarningEvent(message=message):
+                self.line(f"  Warning: {message}")
+            case ev.ErrorEvent(message=message):
+                self.line(f"  Error: {message}")
+            case ev.SessionSaved(session_id=session_id, status=status, answers=answers):
+                self.line("")
+                self.line(
+                    f"Session {session_id} saved ({status}, {answers} answer(s)). "
+                    f"Review: hotseat sessions show {session_id}"
+                )

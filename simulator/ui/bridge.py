@@ -1,7 +1,8 @@
 """The bridge between a SessionRunner on its worker thread and the widgets on the GUI thread.
 
 The runner reports through a plain ``on_event`` callback on its own thread; the bridge turns
-each call into the ``event`` signal, which Qt queues to the GUI thread because the bridge lives
+each call into the ``event`` signal, carrying the typed event itself (``core/events.py``; frozen,
+so safe to share between threads), which Qt queues to the GUI thread because the bridge lives
 there. Steering (``stop_answer``, ``abort``) is passed through to the runner, which is safe
 from any thread. ``finished`` is emitted once the thread is over, with the saved session id or
 None.
@@ -12,9 +13,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
+
+from simulator.core import events as ev
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +46,7 @@ class SessionBridge(QObject):
 
     # The name shadows QObject.event(); PySide only treats functions as overrides, so Qt's
     # own event handling is unaffected (checked: deleteLater and sendEvent still work).
-    event = Signal(dict)  # type: ignore[assignment]
+    event = Signal(object)  # type: ignore[assignment]  # a core.events.SessionEvent
     finished = Signal(object)  # the session id, or None when the session could not start
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -54,11 +57,11 @@ class SessionBridge(QObject):
         self._saw_error = False
         self.error: BaseException | None = None  # why the last run failed, if it did
 
-    def post(self, event: dict[str, Any]) -> None:
+    def post(self, event: ev.SessionEvent) -> None:
         """The runner's ``on_event``: called on the worker thread."""
-        if event.get("type") == "error":
+        if isinstance(event, ev.ErrorEvent):
             self._saw_error = True
-        self.event.emit(dict(event))
+        self.event.emit(event)
 
     def start(self, runner: Steerable, prepare: Callable[[], object] | None = None) -> None:
         """Start ``runner.run()`` on a new thread, after ``prepare()`` (a model load) if given."""
@@ -90,7 +93,7 @@ class SessionBridge(QObject):
                 # Failures before the runner could report (store, model) still reach the user.
                 message = str(error).strip() or type(error).__name__
                 cause = type(error).__name__
-                self.post({"type": "error", "t": 0.0, "message": message, "cause": cause})
+                self.post(ev.ErrorEvent(message=message, cause=cause))
         self.finished.emit(session_id)
 
     @property

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from simulator.core import events as ev
 from simulator.core.errors import NoMicrophoneError
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
@@ -242,17 +243,16 @@ class MainWindow(QMainWindow):
         self.services.check_microphone()
         self.services.prepare_recognizer()
 
-    def _on_event(self, event: dict[str, Any]) -> None:
-        kind = event.get("type")
-        self.answers.handle_event(event)
-        if kind == "session_saved":
-            self._saved = (event.get("session_id"), str(event.get("status", "")))
-        elif kind == "error" and event.get("cause") == NoMicrophoneError.__name__:
-            self._microphone_failed(NoMicrophoneError(str(event.get("message", ""))))
-        elif kind == "error":
-            self.banners.show_message("session", str(event.get("message", "")), "error")
-        elif kind == "warning":
-            self.banners.show_message("session-warning", str(event.get("message", "")), "warning")
+    def _on_event(self, event: ev.SessionEvent) -> None:
+        self.answers.handle_event(ev.to_json(event))  # SessionAnswers reads the flat form
+        if isinstance(event, ev.SessionSaved):
+            self._saved = (event.session_id, event.status)
+        elif isinstance(event, ev.ErrorEvent) and event.cause == NoMicrophoneError.__name__:
+            self._microphone_failed(NoMicrophoneError(event.message))
+        elif isinstance(event, ev.ErrorEvent):
+            self.banners.show_message("session", event.message, "error")
+        elif isinstance(event, ev.WarningEvent):
+            self.banners.show_message("session-warning", event.message, "warning")
 
     def _on_finished(self, session_id: int | None) -> None:
         if self.bridge is not None:

@@ -96,18 +96,20 @@ def test_sessions_show_shows_stored_text_escaped(hotseat_home: Path) -> None:
 
 def test_practice_prints_question_lines_escaped(capsys: pytest.CaptureFixture[str]) -> None:
     from simulator.commands.practice import _Printer
+    from simulator.core import events as ev
+    from tests.support.events import make
 
     printer = _Printer(quiet=False)
     printer.event(
-        {
-            "type": "question_started",
-            "index": 0,
-            "count": 1,
-            "text": f"Why {HOSTILE}?",
-            "answer_seconds": [60, 120],
-        }
+        make(
+            ev.QuestionStarted,
+            index=0,
+            count=1,
+            text=f"Why {HOSTILE}?",
+            answer_seconds=[60, 120],
+        )
     )
-    printer.event({"type": "answer_saved", "duration_s": 3.0, "transcript": HOSTILE})
+    printer.event(make(ev.AnswerSaved, duration_s=3.0, transcript=HOSTILE))
     assert_escaped(capsys.readouterr().out)
 
 

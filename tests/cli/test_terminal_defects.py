@@ -221,9 +221,11 @@ def test_a_skipped_answer_reads_as_skipped_in_the_terminal(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from simulator.commands.practice import _Printer
+    from simulator.core import events as ev
+    from tests.support.events import make
 
     printer = _Printer(quiet=False)
-    printer.event({"type": "answer_saved", "duration_s": 7.4, "transcript": "", "skipped": True})
+    printer.event(make(ev.AnswerSaved, duration_s=7.4, transcript="", skipped=True))
     assert capsys.readouterr().out.strip() == "Skipped: nothing was said in 0:07."
 
 

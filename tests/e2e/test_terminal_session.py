@@ -79,8 +79,17 @@ def test_a_two_question_session_is_heard_transcribed_and_saved(
     store.close()
     assert session is not None and session["status"] == "complete"
     assert [a["question_id"] for a in session["answers"]] == ["teammate", "deadline"]
-    for answer, event, spoken in zip(session["answers"], saved, spoken_answers, strict=True):
+    during = [e for e in seen if e["type"] in ("recording_started", "partial", "answer_ended")]
+    assert all(isinstance(e["answer_s"], float) for e in during), during
+    ended_events = [e for e in seen if e["type"] == "answer_ended"]
+    for answer, event, spoken, end in zip(
+        session["answers"], saved, spoken_answers, ended_events, strict=True
+    ):
         assert answer["transcript"] == event["transcript"]
+        # The events run on the recording's clock: the answer ends where its WAV ends.
+        assert end["answer_s"] == pytest.approx(
+            wav_duration(layout.absolute(answer["audio_path"])), abs=0.05
+        )
         assert answer["engine"] == "pocketsphinx"
         wav = layout.absolute(answer["audio_path"])
         assert wav.is_file()

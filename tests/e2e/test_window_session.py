@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from simulator import paths
 from simulator.audio.devices import list_input_devices
 from simulator.audio.wav import wav_duration
+from simulator.core.events import SessionEvent, to_json
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import Settings, SettingsFile
@@ -53,7 +54,8 @@ def test_a_two_question_session_in_the_window(
         assert bridge is not None
         events: list[dict[str, Any]] = []
 
-        def on_event(event: dict[str, Any]) -> None:
+        def on_event(typed: SessionEvent) -> None:
+            event = to_json(typed)
             events.append(event)
             if event["type"] == "recording_started":
                 mic_in_process.speak(spoken_answers[event["index"]], block=False)

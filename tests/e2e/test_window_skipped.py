@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from simulator import paths
 from simulator.audio.devices import list_input_devices
+from simulator.core.events import to_json
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import Settings, SettingsFile
@@ -60,7 +61,9 @@ def test_escape_twice_on_a_silent_answer_ends_and_keeps_it_as_skipped(
         assert bridge is not None
         recording: list[dict[str, Any]] = []
         bridge.event.connect(
-            lambda event: recording.append(event) if event["type"] == "recording_started" else None
+            lambda event: (
+                recording.append(to_json(event)) if event.type == "recording_started" else None
+            )
         )
         qtbot.waitUntil(lambda: bool(recording), timeout=60_000)
         page = window.interview

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from simulator.audio.wav import WavWriter, wav_duration
+from simulator.core.events import SessionEvent, to_json
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.core.transcript import Transcript, Word
@@ -140,10 +141,12 @@ def make_runner(
     )
     holder: list[SessionRunner] = []
 
-    def record(event: dict[str, Any]) -> None:
-        events.append(event)
+    def record(event: SessionEvent) -> None:
+        # The tests read events as the JSON lines and the events table have them.
+        flat = to_json(event)
+        events.append(flat)
         if on_event is not None:
-            on_event(holder[0], event)
+            on_event(holder[0], flat)
 
     runner = SessionRunner(options, services, record, clock=clock)
     holder.append(runner)
@@ -170,6 +173,13 @@ def test_a_session_saves_every_answer_with_its_audio(tmp_path: Path) -> None:
         assert answer["transcript"] == "hello" and answer["engine"] == "fake"
     logged = [e["kind"] for e in session["events"]]
     assert "question_started" in logged and "answer_saved" in logged and "level" not in logged
+    # Events during an answer run on its recording's clock: answer_ended is where the WAV ends.
+    ended = [e["answer_s"] for e in events if e["type"] == "answer_ended"]
+    lengths = [wav_duration(layout.absolute(answer["audio_path"])) for answer in session["answers"]]
+    assert ended == pytest.approx(lengths, abs=0.001)
+    for index in (0, 1):
+        clock = [e["answer_s"] for e in events if e.get("index") == index and "answer_s" in e]
+        assert clock[0] == 0.0 and clock == sorted(clock) and clock[-1] == ended[index]
 
 
 def test_stop_ends_the_answer_and_abort_ends_the_session(tmp_path: Path) -> None:
@@ -327,3 +337,59 @@ def test_an_answer_with_voice_or_words_is_answered(tmp_path: Path) -> None:
         session = store.get_session(session_id)
     assert session is not None
     assert [a["status"] for a in session["answers"]] == ["answered", "answered"]
+
+
+def test_the_next_question_starts_while_the_last_answer_is_analysed(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    second_asked = threading.Event()
+
+    def steer(runner: SessionRunner, event: dict[str, Any]) -> None:
+        if event["type"] == "question_started" and event["index"] == 1:
+            second_asked.set()
+
+    runner, layout, _ = make_runner(tmp_path, events, on_event=steer)
+    waited: list[bool] = []
+
+    def analyze(wav: Path, transcript: Transcript, question: Question) -> dict[str, Any]:
+        if question.id == "a":  # an analysis that lasts until the next question is asked
+            waited.append(second_asked.wait(5))
+        return {"version": 3, "question": question.id}
+
+    runner.services.analyze = analyze
+    session_id = runner.run()
+    assert waited == [True]  # the runner did not wait for the first analysis
+    kinds = [(e["type"], e.get("index")) for e in events]
+    assert kinds.index(("answer_analyzed", 0)) > kinds.index(("question_started", 1))
+    # Every analysis arrives, in order, and before the session is saved.
+    analysed = [e["analysis"]["question"] for e in events if e["type"] == "answer_analyzed"]
+    assert analysed == ["a", "b"] and kinds[-1][0] == "session_saved"
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None
+    assert [a["analysis"]["question"] for a in session["answers"]] == ["a", "b"]
+
+
+def test_an_analysis_still_running_when_the_session_is_ended_is_kept(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+
+    ended = threading.Event()
+
+    def steer(runner: SessionRunner, event: dict[str, Any]) -> None:
+        if event["type"] == "answer_saved":
+            runner.abort()
+            ended.set()
+
+    runner, layout, _ = make_runner(tmp_path, events, on_event=steer)
+
+    def analyze(wav: Path, transcript: Transcript, question: Question) -> dict[str, Any]:
+        ended.wait(5)  # still running when the session is ended
+        return {"version": 3, "question": question.id}
+
+    runner.services.analyze = analyze
+    session_id = runner.run()
+    kinds = [e["type"] for e in events]
+    assert kinds[-2:] == ["answer_analyzed", "session_saved"]
+    with Store(layout.db_path) as store:
+        session = store.get_session(session_id)
+    assert session is not None and session["status"] == "aborted"
+    assert [a["analysis"] for a in session["answers"]] == [{"version": 3, "question": "a"}]

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from simulator import paths
+from simulator.core.events import SessionEvent
 from simulator.core.plan import AnswerRules
 from simulator.ports import SessionOptions
 from simulator.services import AppServices
@@ -103,7 +104,7 @@ def test_a_session_cannot_start_on_a_damaged_database(saved_home: Path) -> None:
     damage_page(layout.db_path, "scores")
     before = layout.db_path.read_bytes()
     services = AppServices(Settings(engine="pocketsphinx"), layout)
-    events: list[dict[str, object]] = []
+    events: list[SessionEvent] = []
     options = SessionOptions(
         pack_id="test", questions=[question("a")], rules=AnswerRules(), speak_questions=False
     )
@@ -113,7 +114,7 @@ def test_a_session_cannot_start_on_a_damaged_database(saved_home: Path) -> None:
     finally:
         services.close()
     assert layout.db_path.read_bytes() == before
-    assert [event["type"] for event in events] == ["error"]
+    assert [event.type for event in events] == ["error"]
 
 
 def test_a_write_after_a_read_found_damage_is_refused(saved_home: Path) -> None:

@@ -2,8 +2,9 @@
 
 The fakes stand in for ``AppServices`` and the ``SessionRunner`` with the same methods, so the
 pages are tested for what they show and send, without audio or speech models. The runner fake
-plays a scripted list of events on the bridge's real worker thread. Pack files are real: the
-fake hands saving, deleting and loading packs to a real ``AppServices`` on the tmp folder.
+(``tests/support/scripted_runner.py``) plays a scripted session's typed events on the bridge's
+real worker thread. Pack files are real: the fake hands saving, deleting and loading packs to
+a real ``AppServices`` on the tmp folder.
 Analyses are real too: ``made_up_answer`` runs ``core.analysis.analyze`` on a scripted answer.
 """
 
@@ -31,6 +32,7 @@ from simulator.ports import SessionOptions
 from simulator.services import AppServices
 from simulator.settings import Settings, SettingsFile
 from tests.support import sample_answer
+from tests.support.scripted_runner import ScriptedAnswers, ScriptedRunner
 
 PACK = """
 [pack]
@@ -89,81 +91,6 @@ class FakePlayback:
         self.playing = False
 
 
-class ScriptedRunner:
-    """Emits a session's events; waits for stop_answer (or abort) where the script says."""
-
-    def __init__(
-        self,
-        options: SessionOptions,
-        on_event: Callable[[dict[str, Any]], None],
-        answers: dict[int, tuple[list[dict[str, Any]], dict[str, Any]]] | None = None,
-    ):
-        self.options = options
-        self.on_event = on_event
-        self.answers = answers or {}  # index -> (words, analysis) to report for that answer
-        self.stop_event = threading.Event()
-        self.abort_event = threading.Event()
-        self.stop_calls = 0
-        self.abort_calls = 0
-        self.thread_name: str | None = None
-
-    def stop_answer(self) -> None:
-        self.stop_calls += 1
-        self.stop_event.set()
-
-    def abort(self) -> None:
-        self.abort_calls += 1
-        self.abort_event.set()
-        self.stop_event.set()
-
-    def _emit(self, kind: str, **fields: Any) -> None:
-        self.on_event({"type": kind, "t": 0.0, **fields})
-
-    def run(self) -> int:
-        self.thread_name = threading.current_thread().name
-        questions = self.options.questions
-        self._emit("session_started", session_id=7, pack_id=self.options.pack_id)
-        saved = 0
-        for index, question in enumerate(questions):
-            if self.abort_event.is_set():
-                break
-            self._emit(
-                "question_started",
-                index=index,
-                count=len(questions),
-                question_id=question.id,
-                text=question.text,
-                category=question.category,
-                answer_seconds=list(question.answer_seconds),
-                prep_seconds=question.prep_seconds,
-                time_limit_s=question.answer_seconds[1] + 30,
-            )
-            self._emit("recording_started", index=index, answer_id=index + 1)
-            self._emit("level", index=index, level=0.5, elapsed_s=1.0, voiced=True)
-            self._emit("partial", index=index, text=f"partial answer {index + 1}")
-            self.stop_event.wait(10)
-            self.stop_event.clear()
-            self._emit("answer_ended", index=index, reason="stopped")
-            words, analysis = self.answers.get(index, ([], None))
-            self._emit(
-                "answer_saved",
-                index=index,
-                answer_id=index + 1,
-                transcript=f"final answer {index + 1}",
-                words=words,
-                duration_s=12.5,
-                engine="fake",
-                model="fake",
-                audio_path=f"sessions/7/{index + 1}-{question.id}.wav",
-            )
-            if analysis is not None:
-                self._emit("answer_analyzed", index=index, answer_id=index + 1, analysis=analysis)
-            saved += 1
-        status = "aborted" if self.abort_event.is_set() else "complete"
-        self._emit("session_saved", session_id=7, status=status, answers=saved)
-        return 7
-
-
 class FakeServices:
     """The methods of AppServices the window calls, recording what it asked for."""
 
@@ -171,7 +98,7 @@ class FakeServices:
         self.settings = settings or Settings()
         self.microphone_ok = True
         self.runners: list[ScriptedRunner] = []
-        self.answers: dict[int, tuple[list[dict[str, Any]], dict[str, Any]]] = {}
+        self.answers: ScriptedAnswers = {}
         self.playbacks: list[FakePlayback] = []
         self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
         self.mic_checks = 0

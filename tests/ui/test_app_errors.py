@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from simulator import app
+from simulator.core.events import to_json
 from simulator.settings import SettingsFile
 from simulator.store.errors import StoreError
 from simulator.ui.bridge import SessionBridge
@@ -176,13 +177,13 @@ def test_a_damaged_database_during_a_session_logs_no_traceback(
         def abort(self) -> None: ...
 
     bridge = SessionBridge()
-    events: list[dict[str, Any]] = []
+    events: list[Any] = []
     bridge.event.connect(events.append)
     caplog.set_level(logging.DEBUG)
     with qtbot.waitSignal(bridge.finished, timeout=5000):
         bridge.start(DamagedStoreRunner())
     qtbot.waitUntil(lambda: bool(events))
-    assert events[0]["message"].startswith("The database hotseat.db is damaged")
+    assert to_json(events[0])["message"].startswith("The database hotseat.db is damaged")
     assert not [record for record in caplog.records if record.exc_info]
     assert isinstance(bridge.error, StoreError)
 

@@ -14,6 +14,7 @@ from simulator.ui.bridge import SessionBridge
 from simulator.ui.pages.end import AnswerSummary, EndPage, SessionAnswers
 from simulator.ui.pages.interview import InterviewPage
 from simulator.ui.widgets.feedback import LEAD_IN_S, FeedbackView, NotAnalysed
+from tests.support.events import typed
 
 
 def question(index: int, text: str = "Describe a conflict you resolved.") -> dict[str, Any]:
@@ -44,11 +45,13 @@ def test_the_last_answer_is_summed_up_while_the_next_question_is_asked(
     page.attach(SessionBridge(page), hide_question=False)
     host.show()
     qtbot.waitExposed(host)
-    page.handle_event(question(0))
+    page.handle_event(typed(question(0)))
     assert page.last_answer.isHidden()
-    page.handle_event({"type": "answer_analyzed", "index": 0, "answer_id": 1, "analysis": analysis})
-    page.handle_event(question(1, "Why this role?"))
-    page.handle_event({"type": "partial", "index": 1, "text": "because the team"})
+    page.handle_event(
+        typed({"type": "answer_analyzed", "index": 0, "answer_id": 1, "analysis": analysis})
+    )
+    page.handle_event(typed(question(1, "Why this role?")))
+    page.handle_event(typed({"type": "partial", "index": 1, "text": "because the team"}))
     summary = page.last_answer
     assert summary.isVisible()
     assert summary.title_label.text() == "LAST ANSWER · QUESTION 1"

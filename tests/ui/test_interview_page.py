@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.pages.interview import HIDDEN_TEXT, InterviewPage
+from tests.support.events import typed
 
 QUESTION = {
     "type": "question_started",
@@ -32,18 +33,18 @@ def make_page(qtbot: Any, hide: bool) -> InterviewPage:
 
 def test_a_question_is_shown_with_its_band_and_the_phases_in_words(qtbot: Any) -> None:
     page = make_page(qtbot, hide=False)
-    page.handle_event(QUESTION)
+    page.handle_event(typed(QUESTION))
     assert page.progress_label.text() == "QUESTION 2 OF 3"
     assert page.question_label.text() == "Describe a conflict you resolved."
     assert page.show_question_button.isHidden()
     assert page.timer.band_label.text() == "target 1:00–2:00  ·  stops at 2:30"
     assert page.status_label.text() == "Interviewer speaking…"
 
-    page.handle_event({"type": "prep_started", "index": 1, "seconds": 10})
+    page.handle_event(typed({"type": "prep_started", "index": 1, "seconds": 10}))
     assert page.status_label.text().startswith("Preparation 0:10")
     assert page.prep_timer.isActive()
 
-    page.handle_event({"type": "recording_started", "index": 1, "answer_id": 4})
+    page.handle_event(typed({"type": "recording_started", "index": 1, "answer_id": 4}))
     assert not page.prep_timer.isActive()
     assert page.status_label.text() == "● Recording — speak now"
     assert page.stop_button.isEnabled()
@@ -51,30 +52,37 @@ def test_a_question_is_shown_with_its_band_and_the_phases_in_words(qtbot: Any) -
 
 def test_the_timer_says_under_in_and_over_the_band_in_words(qtbot: Any) -> None:
     page = make_page(qtbot, hide=False)
-    page.handle_event(QUESTION)
-    page.handle_event({"type": "recording_started", "index": 1})
+    page.handle_event(typed(QUESTION))
+    page.handle_event(typed({"type": "recording_started", "index": 1}))
     expected = [
         (12.0, "0:12", "Under the target"),
         (65.4, "1:05", "In the target band"),
         (121.0, "2:01", "Over the target"),
     ]
     for elapsed, time_text, words in expected:
-        page.handle_event({"type": "level", "index": 1, "level": 0.4, "elapsed_s": elapsed})
+        page.handle_event(typed({"type": "level", "index": 1, "level": 0.4, "elapsed_s": elapsed}))
         assert (page.timer.time_text, page.timer.state_text) == (time_text, words)
     assert page.level_meter.level > 0
 
 
 def test_partial_text_is_replaced_by_the_final_transcript(qtbot: Any) -> None:
     page = make_page(qtbot, hide=False)
-    page.handle_event(QUESTION)
-    page.handle_event({"type": "recording_started", "index": 1})
-    page.handle_event({"type": "partial", "index": 1, "text": "so the team"})
+    page.handle_event(typed(QUESTION))
+    page.handle_event(typed({"type": "recording_started", "index": 1}))
+    page.handle_event(typed({"type": "partial", "index": 1, "text": "so the team"}))
     assert page.transcript_view.toPlainText() == "so the team"
-    page.handle_event({"type": "answer_ended", "index": 1, "reason": "silence"})
+    page.handle_event(typed({"type": "answer_ended", "index": 1, "reason": "silence"}))
     assert page.status_label.text() == "Transcribing…"
     assert not page.stop_button.isEnabled()
     page.handle_event(
-        {"type": "answer_saved", "index": 1, "transcript": "So the team agreed.", "duration_s": 70}
+        typed(
+            {
+                "type": "answer_saved",
+                "index": 1,
+                "transcript": "So the team agreed.",
+                "duration_s": 70,
+            }
+        )
     )
     assert page.transcript_view.toPlainText() == "So the team agreed."
     assert page.timer.time_text == "1:10"
@@ -83,14 +91,14 @@ def test_partial_text_is_replaced_by_the_final_transcript(qtbot: Any) -> None:
 
 def test_a_hidden_question_can_be_shown_and_is_hidden_again_for_the_next(qtbot: Any) -> None:
     page = make_page(qtbot, hide=True)
-    page.handle_event(QUESTION)
+    page.handle_event(typed(QUESTION))
     assert page.question_label.text() == HIDDEN_TEXT
     assert not page.question_shown
     assert not page.show_question_button.isHidden()
     qtbot.mouseClick(page.show_question_button, Qt.MouseButton.LeftButton)
     assert page.question_shown
     assert page.show_question_button.text() == "Hide question"
-    page.handle_event({**QUESTION, "index": 2, "text": "Why this role?"})
+    page.handle_event(typed({**QUESTION, "index": 2, "text": "Why this role?"}))
     assert page.question_label.text() == HIDDEN_TEXT
 
 
@@ -118,7 +126,7 @@ def steered_page(qtbot: Any) -> tuple[InterviewPage, SteeringRecorder, QMainWind
     qtbot.waitExposed(host)
     host.activateWindow()
     qtbot.waitUntil(host.isActiveWindow)
-    page.handle_event(QUESTION)
+    page.handle_event(typed(QUESTION))
     return page, bridge, host  # the host too: the page dies with it
 
 
@@ -161,9 +169,9 @@ def test_the_live_transcript_follows_the_newest_words(qtbot: Any) -> None:
     page = make_page(qtbot, hide=False)
     page.resize(900, 600)
     page.show()
-    page.handle_event(QUESTION)
+    page.handle_event(typed(QUESTION))
     long_text = " ".join(f"word{i}" for i in range(600))
-    page.handle_event({"type": "partial", "t": 1.0, "index": 1, "text": long_text})
+    page.handle_event(typed({"type": "partial", "t": 1.0, "index": 1, "text": long_text}))
     bar = page.transcript_view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert bar.value() == bar.maximum()

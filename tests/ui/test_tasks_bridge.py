@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QThread
 from PySide6.QtWidgets import QApplication
 
+from simulator.core.events import SessionEvent, to_json
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.tasks import TaskRunner
 
@@ -108,13 +109,13 @@ def test_bridge_reports_a_runner_that_fails_before_any_event(qtbot: Any) -> None
         def abort(self) -> None: ...
 
     bridge = SessionBridge()
-    events: list[dict[str, Any]] = []
+    events: list[SessionEvent] = []
     bridge.event.connect(events.append)
     with qtbot.waitSignal(bridge.finished, timeout=5000) as finished:
         bridge.start(Broken())
     assert finished.args == [None]
-    assert events and events[0]["type"] == "error"
-    assert events[0]["message"] == "The database folder is read-only."
+    assert events and to_json(events[0])["type"] == "error"
+    assert to_json(events[0])["message"] == "The database folder is read-only."
     assert bridge.shutdown()
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tests.support.events import typed
+
 
 def test_a_session_runs_from_home_to_the_end_page(qtbot: Any, window: Any) -> None:
     assert window.windowTitle() == "Hotseat"
@@ -64,8 +66,8 @@ def test_closing_the_window_mid_session_aborts_and_joins_the_thread(
 
 def test_runner_errors_and_warnings_appear_in_the_banner(qtbot: Any, window: Any) -> None:
     window.start_session("ui-test", 1)
-    window.bridge.post({"type": "warning", "message": "The question could not be spoken."})
-    window.bridge.post({"type": "error", "message": "The microphone stopped."})
+    window.bridge.post(typed({"type": "warning", "message": "The question could not be spoken."}))
+    window.bridge.post(typed({"type": "error", "message": "The microphone stopped."}))
     qtbot.waitUntil(lambda: "session" in window.banners.banners)
     assert window.banners.message("session-warning") == "The question could not be spoken."
     assert window.banners.message("session") == "The microphone stopped."

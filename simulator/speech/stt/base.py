@@ -1,35 +1,14 @@
-"""The one interface every speech recogniser offers, and word clean-up shared by the engines."""
+"""Word clean-up shared by the engines (their interface: ``core.recognizer.Recognizer``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
-from simulator.core.transcript import Transcript
+from simulator.core.recognizer import Recognizer
 
 SPHINX_MODEL_NAME = "en-us (built-in)"
 
 _ALTERNATE_PRONUNCIATION = re.compile(r"\(\d+\)$")
-
-
-class Recognizer(Protocol):
-    """Recognises one answer, fed live; one instance per answer, used from one thread."""
-
-    engine: str
-    model: str
-    sample_rate: int
-
-    def accept(self, pcm: bytes) -> str | None:
-        """Feed mono int16 little-endian PCM at ``sample_rate``; any block size.
-
-        Returns the whole answer's text so far (finished segments plus the current guess)
-        when it changed since the last call, else None.
-        """
-        ...
-
-    def finish(self) -> Transcript:
-        """The final transcript; word times are seconds since the first sample fed."""
-        ...
 
 
 def clean_word(token: str) -> str | None:

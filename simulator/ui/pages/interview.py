@@ -10,8 +10,6 @@ Both go to the bridge, which passes them to the runner.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator.core import events as ev
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.widgets.answer_timer import AnswerTimer, mmss
@@ -228,19 +227,35 @@ class InterviewPage(QWidget):
 
     # --- events ---------------------------------------------------------------------------
 
-    def handle_event(self, event: dict[str, Any]) -> None:
-        handler = getattr(self, f"_on_{event.get('type')}", None)
-        if handler is not None:
-            handler(event)
+    def handle_event(self, event: ev.SessionEvent) -> None:
+        match event:
+            case ev.QuestionStarted():
+                self._on_question_started(event)
+            case ev.PrepStarted():
+                self._on_prep_started(event)
+            case ev.RecordingStarted():
+                self._on_recording_started(event)
+            case ev.Level():
+                self._on_level(event)
+            case ev.Partial():
+                self._on_partial(event)
+            case ev.AnswerEnded():
+                self._on_answer_ended(event)
+            case ev.AnswerSaved():
+                self._on_answer_saved(event)
+            case ev.AnswerAnalyzed():
+                self.last_answer.show_analysis(event.index + 1, event.analysis)
+            case ev.SessionSaved():
+                self._on_session_saved()
 
-    def _on_question_started(self, event: dict[str, Any]) -> None:
+    def _on_question_started(self, event: ev.QuestionStarted) -> None:
         self.phase = "speaking"
         self.prep_timer.stop()
-        self.progress_label.setText(f"QUESTION {event['index'] + 1} OF {event['count']}")
-        self.category_label.setText(str(event.get("category", "")).replace("-", " ").title())
-        self.question_text = str(event.get("text", ""))
-        low, high = event.get("answer_seconds") or (60, 120)
-        self.timer.set_band(low, high, event.get("time_limit_s"))
+        self.progress_label.setText(f"QUESTION {event.index + 1} OF {event.count}")
+        self.category_label.setText(event.category.replace("-", " ").title())
+        self.question_text = event.text
+        low, high = event.answer_seconds or (60, 120)
+        self.timer.set_band(low, high, event.time_limit_s)
         self.level_meter.reset()
         self.transcript_view.clear()
         self.show_question_button.setVisible(self.hide_question)
@@ -250,9 +265,9 @@ class InterviewPage(QWidget):
         self.stop_button.setText(SKIP_TEXT)
         self.stop_button.setEnabled(True)
 
-    def _on_prep_started(self, event: dict[str, Any]) -> None:
+    def _on_prep_started(self, event: ev.PrepStarted) -> None:
         self.phase = "prep"
-        self.prep_seconds = int(event.get("seconds", 0))
+        self.prep_seconds = event.seconds
         self._prep_clock.start()
         self._show_prep_left()
         self.prep_timer.start()
@@ -265,7 +280,7 @@ class InterviewPage(QWidget):
         # Round up so the countdown shows 0:10 first and never 0:00 while still waiting.
         self._set_status(f"Preparation {mmss(left + 0.999)} — Space to start now")
 
-    def _on_recording_started(self, event: dict[str, Any]) -> None:
+    def _on_recording_started(self, event: ev.RecordingStarted) -> None:
         self.phase = "answering"
         self.prep_timer.stop()
         self.timer.set_elapsed(0)
@@ -277,39 +292,32 @@ class InterviewPage(QWidget):
         self.status_label.setText(text)
         self.status_label.setStyleSheet(f"color: {style.OVER};" if recording else "")
 
-    def _on_level(self, event: dict[str, Any]) -> None:
-        self.level_meter.set_level(float(event.get("level", 0.0)), bool(event.get("voiced")))
-        if "elapsed_s" in event:
-            self.timer.set_elapsed(float(event["elapsed_s"]))
+    def _on_level(self, event: ev.Level) -> None:
+        self.level_meter.set_level(event.level, event.voiced)
+        self.timer.set_elapsed(event.elapsed_s)
 
-    def _on_partial(self, event: dict[str, Any]) -> None:
-        self.transcript_view.setPlainText(str(event.get("text", "")))
+    def _on_partial(self, event: ev.Partial) -> None:
+        self.transcript_view.setPlainText(event.text)
         # setPlainText scrolls to the top; the newest words are what the speaker wants to see.
         scroll_bar = self.transcript_view.verticalScrollBar()
         scroll_bar.setValue(scroll_bar.maximum())
 
-    def _on_answer_ended(self, event: dict[str, Any]) -> None:
+    def _on_answer_ended(self, event: ev.AnswerEnded) -> None:
         self.phase = "transcribing"
         self.timer.stop()
         self.level_meter.reset()
         self._set_status("Transcribing…")
         self.stop_button.setEnabled(False)
 
-    def _on_answer_saved(self, event: dict[str, Any]) -> None:
+    def _on_answer_saved(self, event: ev.AnswerSaved) -> None:
         self.phase = "saved"
-        text = str(event.get("transcript", "")).strip()
+        text = event.transcript.strip()
         self.transcript_view.setPlainText(text or "(No words were recognised in this answer.)")
-        if event.get("duration_s") is not None:
-            self.timer.set_elapsed(float(event["duration_s"]))
-            self.timer.stop()
+        self.timer.set_elapsed(event.duration_s)
+        self.timer.stop()
         self._set_status("Answer saved")
 
-    def _on_answer_analyzed(self, event: dict[str, Any]) -> None:
-        analysis = event.get("analysis")
-        if isinstance(analysis, dict):
-            self.last_answer.show_analysis(int(event.get("index", 0)) + 1, analysis)
-
-    def _on_session_saved(self, event: dict[str, Any]) -> None:
+    def _on_session_saved(self) -> None:
         self.phase = "done"
         self.end_confirm.setVisible(False)
         self.prep_timer.stop()

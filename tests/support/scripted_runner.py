@@ -1,0 +1,121 @@
+"""The tests' stand-in for SessionRunner: plays a scripted session's events, no audio.
+
+It emits the same typed events as the real runner (``core/events.py``), with every field, in
+the real runner's order; ``tests/session/test_event_contract.py`` runs both through the same
+script and fails if their shapes drift apart. It waits for ``stop_answer`` (or ``abort``) in
+each answer, as a speaker who keeps talking until Space is pressed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from simulator.core import events as ev
+from simulator.ports import SessionOptions
+
+# index -> (words, analysis) to report for that answer
+ScriptedAnswers = dict[int, tuple[list[dict[str, Any]], dict[str, Any] | None]]
+
+SESSION_ID = 7
+DURATION_S = 12.5
+
+
+class ScriptedRunner:
+    """Emits a session's events; waits for stop_answer (or abort) where the script says."""
+
+    def __init__(
+        self,
+        options: SessionOptions,
+        on_event: Callable[[ev.SessionEvent], None],
+        answers: ScriptedAnswers | None = None,
+        wait_s: float = 10.0,
+    ):
+        self.options = options
+        self.on_event = on_event
+        self.answers = answers or {}
+        self.wait_s = wait_s
+        self.stop_event = threading.Event()
+        self.abort_event = threading.Event()
+        self.stop_calls = 0
+        self.abort_calls = 0
+        self.thread_name: str | None = None
+
+    def stop_answer(self) -> None:
+        self.stop_calls += 1
+        self.stop_event.set()
+
+    def abort(self) -> None:
+        self.abort_calls += 1
+        self.abort_event.set()
+        self.stop_event.set()
+
+    def run(self) -> int:
+        self.thread_name = threading.current_thread().name
+        questions = self.options.questions
+        emit = self.on_event
+        emit(
+            ev.SessionStarted(
+                session_id=SESSION_ID,
+                pack_id=self.options.pack_id,
+                questions=len(questions),
+                engine="fake",
+                model="fake",
+            )
+        )
+        saved = 0
+        for index, question in enumerate(questions):
+            if self.abort_event.is_set():
+                break
+            emit(
+                ev.QuestionStarted(
+                    index=index,
+                    count=len(questions),
+                    question_id=question.id,
+                    text=question.text,
+                    category=question.category,
+                    framework=question.framework,
+                    answer_seconds=list(question.answer_seconds),
+                    prep_seconds=question.prep_seconds,
+                    time_limit_s=question.answer_seconds[1] + 30,
+                    tips=list(question.tips),
+                )
+            )
+            emit(ev.QuestionSpoken(index=index, duration_s=0.0))
+            audio_path = f"sessions/{SESSION_ID}/{index + 1}-{question.id}.wav"
+            emit(
+                ev.RecordingStarted(
+                    index=index,
+                    answer_id=index + 1,
+                    sample_rate=16000,
+                    device="fake",
+                    audio_path=audio_path,
+                    answer_s=0.0,
+                )
+            )
+            emit(ev.Level(index=index, level=0.5, elapsed_s=1.0, voiced=True, answer_s=1.0))
+            emit(ev.Partial(index=index, text=f"partial answer {index + 1}", answer_s=1.0))
+            self.stop_event.wait(self.wait_s)
+            self.stop_event.clear()
+            emit(ev.AnswerEnded(index=index, reason="stopped", answer_s=DURATION_S))
+            words, analysis = self.answers.get(index, ([], None))
+            emit(
+                ev.AnswerSaved(
+                    index=index,
+                    answer_id=index + 1,
+                    transcript=f"final answer {index + 1}",
+                    words=words,
+                    duration_s=DURATION_S,
+                    engine="fake",
+                    model="fake",
+                    audio_path=audio_path,
+                    skipped=False,
+                )
+            )
+            if analysis is not None:
+                emit(ev.AnswerAnalyzed(index=index, answer_id=index + 1, analysis=analysis))
+            saved += 1
+        status = "aborted" if self.abort_event.is_set() else "complete"
+        emit(ev.SessionSaved(session_id=SESSION_ID, status=status, answers=saved))
+        return SESSION_ID
