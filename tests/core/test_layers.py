@@ -113,7 +113,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     # One live session, and the interfaces it is given its adapters through.
     "ports": {"core"},
     "session": {"core", "ports", "background_analysis"},
-    "background_analysis": set(),  # (arrives with issue 10's events branch)
+    "background_analysis": set(),  # waits on the analysis process for the runner
     # The analysis of a recording, in a worker process.
     "analysis_service": {"core", "audio", "speech"},
     "analysis_worker": {"core", "audio", "speech", "analysis_service", "lifeline"},
