@@ -25,10 +25,12 @@ def transcribe_wav(
 ) -> Transcript:
     """The transcript of any sound file; WavError propagates for unreadable files.
 
-    ``factory`` is a RecognizerFactory or a RecognizerProcess.
+    ``factory`` is a RecognizerFactory or a RecognizerProcess (whose ``for_file`` recogniser
+    decodes the file once), or any callable making a Recognizer.
     """
+    make = getattr(factory, "for_file", factory)
     with MonoReader(path, RATE) as audio:
-        recognizer = factory(RATE)
+        recognizer = make(RATE)
         block = int(RATE * BLOCK_SECONDS) * 2
         held = b""
         done = 0
