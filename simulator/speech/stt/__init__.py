@@ -87,6 +87,11 @@ class RecognizerFactory:
 
         return SphinxRecognizer(self._get_sphinx_pool(), sample_rate, whole_file)
 
+    def lend_sphinx_decoder(self) -> Any:
+        """A PocketSphinx decoder from this factory's pool for the caller to keep and change
+        (the filler pass): one already loaded saves loading the model again."""
+        return self._get_sphinx_pool().take()[0]
+
     def _get_vosk_model(self) -> Any:
         assert self.model_path is not None
         with self._lock:
