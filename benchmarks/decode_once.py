@@ -10,7 +10,13 @@ Without FILE arguments it makes two flite recordings: an answer with pauses, and
 speech with no pause long enough to end the first utterance (the case where a live-style
 pass followed by a whole-utterance re-decode cost 2.0x).
 
-Run from the repository root: ``python benchmarks/decode_once.py [--runs 5] [FILE ...]``.
+``--wer`` measures accuracy instead: on the evaluation set (tests/analysis/evalset.py, flite
+answers at three speeds) and the 86 s recording, the word error rate of the live path (fed in
+0.1 s blocks, its first utterance decoded live and again whole: what ``transcribe FILE`` did
+before) and of the file path (decoded once).
+
+Run from the repository root: ``python benchmarks/decode_once.py [--runs 5] [FILE ...]`` or
+``python benchmarks/decode_once.py --wer``.
 """
 
 from __future__ import annotations
@@ -27,7 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.speech_samples import concat_wavs, flite_wav  # noqa: E402
+from simulator.audio.wav import read_audio_mono16  # noqa: E402
+from simulator.speech.stt import RecognizerFactory, transcribe_wav  # noqa: E402
+from tests.analysis.evalset import build_all  # noqa: E402
+from tests.support.speech_samples import concat_wavs, flite_wav, wer  # noqa: E402
 
 STORY = (
     "In my last role I led a small team through a difficult migration of our billing system "
@@ -79,13 +88,41 @@ def compare(name: str, command: list[str], bare: list[str], runs: int) -> None:
     )
 
 
+def live_text(path: Path) -> str:
+    pcm, rate = read_audio_mono16(path, 16000)
+    recognizer = RecognizerFactory("pocketsphinx")(rate)
+    for offset in range(0, len(pcm), 3200):
+        recognizer.accept(pcm[offset : offset + 3200])
+    return recognizer.finish().text
+
+
+def measure_wer(folder: Path) -> None:
+    story = flite_wav(STORY * 3, folder / "speech-86s-no-pause.wav")
+    cases = [(a.path, a.text) for a in build_all(folder / "eval")] + [(story, STORY * 3)]
+    live, once = [], []
+    for path, reference in cases:
+        live.append(wer(reference, live_text(path)))
+        once.append(wer(reference, transcribe_wav(path, RecognizerFactory("pocketsphinx")).text))
+        print(f"  {path.name:28s} live+re-decode {live[-1]:.3f}  once {once[-1]:.3f}", flush=True)
+    n = len(cases) - 1
+    print(
+        f"evaluation set ({n} answers), mean WER: live+re-decode {statistics.mean(live[:n]):.3f}"
+        f", decoded once {statistics.mean(once[:n]):.3f}"
+    )
+    print(f"86 s of speech: live+re-decode {live[-1]:.3f}, decoded once {once[-1]:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=["transcribe", "analyze"])
+    parser.add_argument("--wer", action="store_true", help="measure accuracy, not time")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+        if args.wer:
+            measure_wer(Path(folder))
+            return
         files = args.files or make_files(Path(folder))
         python = sys.executable
         for path in files:
