@@ -26,8 +26,10 @@ from simulator.audio.wav import MonoReader
 from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
+from simulator.speech.stt.transcribe import transcribe_wav
 
 if TYPE_CHECKING:
+    from simulator.speech.stt.base import Recognizer
     from simulator.speech.stt.filler_pass import Pcm
 
 RATE = 16000
@@ -62,18 +64,20 @@ def with_fillers(
     transcript: Transcript,
     slot_spans: list[tuple[float, float]] | None = None,
     progress: Callable[[float], None] | None = None,
+    decoder: Any = None,
 ) -> tuple[Transcript, list[dict[str, Any]]]:
     """The transcript with fillers found by the second pass put in (and what it changed).
 
     ``pcm``: bytes, or a PcmOnDisk for a long recording. ``slot_spans``: the voiced spans
     merged over SLOT_MERGE_S, if the caller has them (else ``pcm`` must be bytes).
+    ``decoder``: a PocketSphinx decoder the pass may use and keep, else it has its own.
     """
     from simulator.speech.stt.filler_pass import apply_hits, find_fillers
 
     if slot_spans is None:
         assert isinstance(pcm, bytes)
         slot_spans = recording_spans(pcm, rate, SLOT_MERGE_S)
-    hits = find_fillers(pcm, transcript.words, slot_spans, progress)
+    hits = find_fillers(pcm, transcript.words, slot_spans, progress, decoder)
     if not hits:
         return transcript, []
     changes = [
@@ -110,16 +114,69 @@ def analyze_recording(
     with the length of the recording.
     """
     began = time.perf_counter()
-    with MonoReader(wav, RATE) as audio, PcmOnDisk() as pcm:
-        energy = BandEnergy()
+    with MonoReader(wav, RATE) as audio, _Heard() as heard:
         for block in audio.blocks():
-            energy.feed(np.frombuffer(block, dtype="<i2"))
-            pcm.append(block)
+            heard.feed(block)
             if progress is not None:
-                progress("finding pauses", len(pcm) / 2 / RATE, audio.duration_s)
-        voiced = voiced_frames(energy.energies_db())  # once: pauses and filler slots need it
+                progress("finding pauses", len(heard.pcm) / 2 / RATE, audio.duration_s)
+        return heard.analyze(
+            transcript, framework, band, targets, answer_window_start_s, filler_pass, progress,
+            began,
+        )  # fmt: skip
+
+
+def transcribe_and_analyze(
+    wav: Path,
+    factory: Callable[[int], Recognizer],
+    framework: str,
+    band: tuple[int, int],
+    targets: Targets | None = None,
+    progress: Progress | None = None,
+) -> tuple[Transcript, dict[str, Any]]:
+    """A recording transcribed and analysed from one read of the file (``hotseat analyze``).
+
+    The analysis hears the audio as the recogniser reads it; with PocketSphinx the filler
+    pass then borrows the recogniser's decoder rather than loading the model again.
+    """
+    with _Heard() as heard:
+        told = None if progress is None else _pair(progress, "transcribing")
+        transcript = transcribe_wav(wav, factory, told, heard.feed)
+        began = time.perf_counter()
+        lend = getattr(factory, "lend_sphinx_decoder", None)
+        decoder = lend() if lend is not None and transcript.engine == "pocketsphinx" else None
+        report = heard.analyze(
+            transcript, framework, band, targets, 0.0, None, progress, began, decoder
+        )
+    return transcript, report
+
+
+class _Heard:
+    """What the analysis keeps of a recording streamed past it: the speech-band energy of
+    each frame, and the 16 kHz audio in a temporary file for the filler pass."""
+
+    def __init__(self) -> None:
+        self.energy = BandEnergy()
+        self.pcm = PcmOnDisk()
+
+    def feed(self, block: bytes) -> None:
+        self.energy.feed(np.frombuffer(block, dtype="<i2"))
+        self.pcm.append(block)
+
+    def analyze(
+        self,
+        transcript: Transcript,
+        framework: str,
+        band: tuple[int, int],
+        targets: Targets | None,
+        answer_window_start_s: float,
+        filler_pass: bool | None,
+        progress: Progress | None,
+        began: float,
+        decoder: Any = None,
+    ) -> dict[str, Any]:
+        voiced = voiced_frames(self.energy.energies_db())  # once: pauses and filler slots
         spans = spans_of(voiced, PAUSE_MERGE_S)
-        length_s = len(pcm) / 2 / RATE
+        length_s = len(self.pcm) / 2 / RATE
         if transcript.duration_s <= 0:
             transcript = dataclasses.replace(transcript, duration_s=length_s)
         run_pass = is_english(transcript) if filler_pass is None else filler_pass
@@ -127,18 +184,30 @@ def analyze_recording(
         if run_pass and transcript.words:
             slots = spans_of(voiced, SLOT_MERGE_S)
             heard = None if progress is None else _stage(progress, "checking fillers", length_s)
-            transcript, changes = with_fillers(pcm, RATE, transcript, slots, heard)
-    result = analyze(
-        transcript,
-        spans,
-        answer_window_start_s=answer_window_start_s,
-        framework=framework,
-        band=band,
-        targets=targets,
-    )
-    result["filler_pass"] = {"ran": run_pass and bool(transcript.words), "changes": changes}
-    result["analysis_ms"] = round((time.perf_counter() - began) * 1000)
-    return result
+            transcript, changes = with_fillers(
+                self.pcm, RATE, transcript, slots, heard, decoder=decoder
+            )
+        result = analyze(
+            transcript,
+            spans,
+            answer_window_start_s=answer_window_start_s,
+            framework=framework,
+            band=band,
+            targets=targets,
+        )
+        result["filler_pass"] = {"ran": run_pass and bool(transcript.words), "changes": changes}
+        result["analysis_ms"] = round((time.perf_counter() - began) * 1000)
+        return result
+
+    def __enter__(self) -> _Heard:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.pcm.close()
+
+
+def _pair(progress: Progress, stage: str) -> Callable[[float, float], None]:
+    return lambda done_s, total_s: progress(stage, done_s, total_s)
 
 
 def _stage(progress: Progress, stage: str, total_s: float) -> Callable[[float], None]:
@@ -182,5 +251,6 @@ __all__ = [
     "is_english",
     "load_targets",
     "recording_spans",
+    "transcribe_and_analyze",
     "with_fillers",
 ]

@@ -83,11 +83,11 @@ def _targets(path: Path | None) -> Any:
 
 
 def _run_file(args: argparse.Namespace, targets: Any) -> int:
-    from simulator.analysis_service import analyze_recording
+    from simulator.analysis_service import transcribe_and_analyze
     from simulator.audio.wav import wav_duration
     from simulator.commands.progress import StderrProgress
     from simulator.commands.sound_files import check_not_empty, check_sound_file
-    from simulator.speech.stt import RecognizerFactory, transcribe_wav
+    from simulator.speech.stt import RecognizerFactory
 
     low, high = args.band
     if not 0 < low < high:
@@ -97,11 +97,9 @@ def _run_file(args: argparse.Namespace, targets: Any) -> int:
     check_not_empty(args.file, wav_duration(args.file))
     progress = StderrProgress()
     try:
-        transcript = transcribe_wav(
-            args.file, factory, lambda done, total: progress("transcribing", done, total)
-        )
-        report = analyze_recording(
-            args.file, transcript, args.framework, (low, high), targets, progress=progress
+        # One read of the file, one decoder: the analysis hears the audio as it is transcribed.
+        transcript, report = transcribe_and_analyze(
+            args.file, factory, args.framework, (low, high), targets, progress
         )
     finally:
         progress.finish()

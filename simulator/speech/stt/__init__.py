@@ -71,13 +71,26 @@ class RecognizerFactory:
             self._get_sphinx_pool().preload()
 
     def __call__(self, sample_rate: int) -> Recognizer:
+        return self._make(sample_rate, whole_file=False)
+
+    def for_file(self, sample_rate: int) -> Recognizer:
+        """A recogniser for a recording fed as fast as it is read, whose partial results
+        nobody waits for: PocketSphinx then decodes it once rather than live and again."""
+        return self._make(sample_rate, whole_file=True)
+
+    def _make(self, sample_rate: int, whole_file: bool) -> Recognizer:
         if self.engine == "vosk":
             from simulator.speech.stt.vosk_engine import VoskRecognizer
 
             return VoskRecognizer(self._get_vosk_model(), self.model, sample_rate)
         from simulator.speech.stt.sphinx_engine import SphinxRecognizer
 
-        return SphinxRecognizer(self._get_sphinx_pool(), sample_rate)
+        return SphinxRecognizer(self._get_sphinx_pool(), sample_rate, whole_file)
+
+    def lend_sphinx_decoder(self) -> Any:
+        """A PocketSphinx decoder from this factory's pool for the caller to keep and change
+        (the filler pass): one already loaded saves loading the model again."""
+        return self._get_sphinx_pool().take()[0]
 
     def _get_vosk_model(self) -> Any:
         assert self.model_path is not None

@@ -6,10 +6,11 @@ thread it still froze the GUI's timers. In a child process it competes only for 
 A crash of a native engine (Vosk aborts on some misuse) also ends only the child.
 
 ``RecognizerProcess`` has the factory's interface (``engine``, ``model``, ``preload``,
-``__call__(sample_rate) -> Recognizer``); one answer at a time is recognised in it. Messages
-on the pipe, parent to child: ``("start", rate)``, ``("audio", pcm)``, ``("finish", None)``,
-``("quit", None)``; child to parent: ``("ready", None)``, ``("partial", text)``,
-``("final", transcript_json)``, ``("error", message)``.
+``__call__(sample_rate) -> Recognizer``, ``for_file``); one answer at a time is recognised in
+it. Messages on the pipe, parent to child: ``("start", (rate, whole_file))``,
+``("audio", pcm)``, ``("finish", None)``, ``("quit", None)``; child to parent:
+``("ready", None)``, ``("partial", text)``, ``("final", transcript_json)``,
+``("error", message)``.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def _serve(conn: Connection, engine: str, model_path: str | None, models_dir: st
             return
         try:
             if kind == "start":
-                current = factory(value)
+                rate, whole_file = value
+                current = factory.for_file(rate) if whole_file else factory(rate)
             elif kind == "audio" and current is not None:
                 partial = current.accept(value)
                 if partial is not None:
@@ -127,10 +129,17 @@ class RecognizerProcess:
         return parent
 
     def __call__(self, sample_rate: int) -> Recognizer:
+        return self._start(sample_rate, whole_file=False)
+
+    def for_file(self, sample_rate: int) -> Recognizer:
+        """See RecognizerFactory.for_file."""
+        return self._start(sample_rate, whole_file=True)
+
+    def _start(self, sample_rate: int, whole_file: bool) -> Recognizer:
         self._lock.acquire()  # released by the recogniser's finish(): one answer at a time
         try:
             conn = self._ensure_started()
-            conn.send(("start", sample_rate))
+            conn.send(("start", (sample_rate, whole_file)))
         except BaseException:
             self._lock.release()
             raise

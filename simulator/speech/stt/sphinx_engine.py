@@ -10,6 +10,10 @@ guess: a fresh decoder misrecognises the first seconds ("who care about" -> "he 
 on clear synthetic speech). So the first utterance of a fresh decoder is decoded again as a
 whole by a new decoder, which sets the mean from the speaker's own audio; decoders then go
 back to a pool and keep that mean for the next answers (same speaker, same microphone).
+
+A recorded file (``whole_file``) needs no live guess: the first utterance is held back and
+decoded once, whole, by the fresh decoder, which is what the live path's second pass gives,
+at the cost of one decode instead of two.
 """
 
 from __future__ import annotations
@@ -77,8 +81,10 @@ class SphinxRecognizer:
     engine = ENGINE
     model = MODEL_NAME
 
-    def __init__(self, pool: DecoderPool, sample_rate: int) -> None:
+    def __init__(self, pool: DecoderPool, sample_rate: int, whole_file: bool = False) -> None:
         self.sample_rate = sample_rate
+        # A file gives no partial results while cold: its first utterance is decoded once.
+        self._whole_file = whole_file
         self._pool = pool
         self._decoder, warm = pool.take()
         self._cold = not warm
@@ -140,15 +146,19 @@ class SphinxRecognizer:
 
     def _feed(self, pcm: bytes) -> None:
         if pcm:
-            self._decoder.process_raw(pcm, False, False)
+            if not (self._cold and self._whole_file):
+                self._decoder.process_raw(pcm, False, False)
             self._decoded_samples += len(pcm) // 2
             if self._cold:
                 self._utt_audio += pcm
 
     def _end_utterance(self) -> None:
-        self._decoder.end_utt()
-        if self._cold:
-            self._redecode_whole()
+        if self._cold and self._whole_file:
+            self._decode_held()
+        else:
+            self._decoder.end_utt()
+            if self._cold:
+                self._redecode_whole()
         offset = self._utt_start / DECODER_RATE
         # seg() is None for an utterance too short to decode (Sphinx logs "Empty backpointer
         # table"), e.g. an answer stopped at once.
@@ -184,6 +194,20 @@ class SphinxRecognizer:
         self._decoder.process_raw(audio, False, True)
         self._decoder.end_utt()
         if len(audio) // 2 >= WARM_UP_S * DECODER_RATE:
+            self._cold = False
+
+    def _decode_held(self) -> None:
+        """A file's cold utterance, decoded once in one piece by the still-fresh decoder.
+
+        An utterance with no voice in it is left undecoded (and the decoder fresh): a
+        whole-utterance mean taken from silence would misguide the next one.
+        """
+        audio = bytes(self._utt_audio)
+        self._utt_audio.clear()
+        if self._utt_speech:
+            self._decoder.process_raw(audio, False, True)
+        self._decoder.end_utt()
+        if self._utt_speech and len(audio) // 2 >= WARM_UP_S * DECODER_RATE:
             self._cold = False
 
     def finish(self) -> Transcript:

@@ -21,20 +21,30 @@ Progress = Callable[[float, float], None]
 
 
 def transcribe_wav(
-    path: Path, factory: Callable[[int], Recognizer], progress: Progress | None = None
+    path: Path,
+    factory: Callable[[int], Recognizer],
+    progress: Progress | None = None,
+    tap: Callable[[bytes], None] | None = None,
 ) -> Transcript:
     """The transcript of any sound file; WavError propagates for unreadable files.
 
-    ``factory`` is a RecognizerFactory or a RecognizerProcess.
+    ``tap`` sees every block of the 16 kHz mono int16 audio as it is read, so that another
+    pass over the same audio (the analysis) needs no second read of the file.
+
+    ``factory`` is a RecognizerFactory or a RecognizerProcess (whose ``for_file`` recogniser
+    decodes the file once), or any callable making a Recognizer.
     """
+    make = getattr(factory, "for_file", factory)
     with MonoReader(path, RATE) as audio:
-        recognizer = factory(RATE)
+        recognizer = make(RATE)
         block = int(RATE * BLOCK_SECONDS) * 2
         held = b""
         done = 0
         # Fed in live-sized blocks, cut at the same places as if the file were read whole, so
         # that a re-transcription matches what the session saw.
         for pcm in audio.blocks():
+            if tap is not None:
+                tap(pcm)
             pcm = held + pcm
             whole = len(pcm) - len(pcm) % block
             for offset in range(0, whole, block):
