@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from simulator import paths
 from simulator.analysis_worker import AnalysisWorker
-from simulator.core.packs import Pack, PackError, PackProblem, Question
+from simulator.core.packs import Pack, Question
 from simulator.core.records import SavedSession
 from simulator.core.transcript import Transcript
 from simulator.library import Library, load_library
@@ -286,40 +286,13 @@ class AppServices:
         return load_library(paths.builtin_packs_dir(), self.layout.packs_dir)
 
     def save_pack(self, pack: Pack, replaces: str | None = None) -> Path:
-        """Write ``pack`` as TOML into the user's packs folder and return the file.
+        """Write ``pack`` into the user's packs folder (``library.editing.save_pack``)."""
+        from simulator.library.editing import save_pack
 
-        ``replaces`` is the id of the user pack being edited: its file is replaced (and
-        removed if the id changed). Any other pack's id is refused, a built-in's above all,
-        and so is overwriting a file the library could not load (the user may want it back).
-        """
-        library = self.load_library()
-        target = self.layout.packs_dir / f"{pack.id}.toml"
-        taken = next((p for p in library.packs if p.id == pack.id), None)
-        if taken is not None and taken.source != "user":
-            self._refuse(target, f"the id '{pack.id}' belongs to a built-in pack; choose another")
-        if taken is not None and pack.id != replaces:
-            self._refuse(target, f"you already have a pack with the id '{pack.id}'")
-        edited = next((p for p in library.packs if p.id == replaces and p.source == "user"), None)
-        old_file = edited.path.resolve() if edited is not None and edited.path else None
-        if target.exists() and target.resolve() != old_file:
-            self._refuse(target, f"{target.name} is already in your packs folder")
-        from simulator.packs_io import save_user_pack
-
-        path = save_user_pack(pack, self.layout.packs_dir, set(), replace=True)
-        if old_file is not None and old_file != path.resolve():
-            old_file.unlink(missing_ok=True)
-        return path
+        return save_pack(pack, self.load_library(), self.layout.packs_dir, replaces)
 
     def delete_pack(self, pack_id: str) -> None:
-        """Remove the user's pack ``pack_id`` from disk; built-in packs cannot be deleted."""
-        pack = next((p for p in self.load_library().packs if p.id == pack_id), None)
-        where = self.layout.packs_dir / f"{pack_id}.toml"
-        if pack is None or pack.path is None:
-            self._refuse(where, f"there is no pack with the id '{pack_id}'")
-        if pack.source != "user":
-            self._refuse(where, f"'{pack_id}' is a built-in pack and cannot be deleted")
-        pack.path.unlink()
+        """Remove the user's pack ``pack_id``; built-in packs cannot be deleted."""
+        from simulator.library.editing import delete_pack
 
-    @staticmethod
-    def _refuse(path: Path, message: str) -> NoReturn:
-        raise PackError([PackProblem(str(path), None, message)])
+        delete_pack(pack_id, self.load_library(), self.layout.packs_dir)

@@ -17,7 +17,7 @@ from simulator.commands.common import (
 )
 from simulator.core.packs import PackError, PackProblem
 from simulator.library import load_library
-from simulator.packs_io import export_pack, read_any_pack, save_user_pack
+from simulator.library.exchange import export_pack, read_any_pack, save_user_pack
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from simulator.core.packs import Pack, PackError, Question
 from simulator.library import Library
+from simulator.library.queries import Entry, session_label
 from simulator.ui.pages.library import LibraryPage
 from simulator.ui.pages.pack_editor import PackEditorPage
-from simulator.ui.question_query import Entry, session_label
 from simulator.ui.services_api import Playback, WindowServices
 from simulator.ui.tasks import TaskRunner
 from simulator.ui.widgets.banner import BannerArea

@@ -21,6 +21,7 @@ from simulator.core.errors import NoMicrophoneError
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.library import Library
+from simulator.library.queries import MIX_LABEL, mix_by_category, questions_for_session
 from simulator.ports import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
@@ -30,7 +31,6 @@ from simulator.ui.library_flow import LibraryFlow
 from simulator.ui.pages.end import EndPage, SessionAnswers
 from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
-from simulator.ui.question_query import MIX_LABEL, mix_by_category, questions_for_session
 from simulator.ui.services_api import WindowServices
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.tasks import TaskRunner

@@ -14,7 +14,7 @@ import pytest
 
 from simulator.cli import main
 from simulator.core.packs import load_pack
-from simulator.packs_io import read_csv_pack
+from simulator.library.exchange import read_csv_pack
 
 GOOD = """[pack]
 id = "my-pack"

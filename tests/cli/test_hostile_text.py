@@ -14,7 +14,7 @@ import pytest
 from simulator import paths
 from simulator.cli import main
 from simulator.core.packs import Pack, Question
-from simulator.packs_io import read_csv_pack, write_pack_csv
+from simulator.library.exchange import read_csv_pack, write_pack_csv
 
 # Clear the screen, set the window title, and a right-to-left override.
 HOSTILE = "\x1b[2J\x1b]0;owned\x07\u202eevil\x9b31m"

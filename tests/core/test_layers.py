@@ -87,7 +87,6 @@ BELOW_THE_FRONT_ENDS = {
     "paths",
     "settings",
     "library",
-    "packs_io",
     "ports",
     "session",
     "analysis_service",
@@ -108,8 +107,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "lifeline": set(),
     "paths": {"core", "store.files"},
     "settings": {"core"},
+    # The question library: loading, import and export, editing, queries, checks.
     "library": {"core"},
-    "packs_io": {"core"},
     # One live session, and the interfaces it is given its adapters through.
     "ports": {"core"},
     "session": {"core", "ports", "background_analysis"},
@@ -124,7 +123,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "services": BELOW_THE_FRONT_ENDS,
     # The window: no adapter directly (they come through the services it is given), and not
     # services.py itself (app.py builds it).
-    "ui": {"core", "ports", "session", "records", "settings", "library", "packs_io", "paths"},
+    "ui": {"core", "ports", "session", "records", "settings", "library", "paths"},
     # The composition root of the window: everything but the terminal's commands.
     "app": BELOW_THE_FRONT_ENDS | {"services", "ui"},
     # The terminal: everything but the window's modules; the window itself through app.main.

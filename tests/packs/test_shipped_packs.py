@@ -22,7 +22,7 @@ from simulator.core.packs import (
     load_pack,
     parse_pack,
 )
-from simulator.packs_io import CSV_COLUMNS, read_csv_pack
+from simulator.library.exchange import CSV_COLUMNS, read_csv_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKS_DIR = ROOT / "question_packs"

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QStyle
 
+from simulator.library.queries import Entry, Filters, entries
 from simulator.ui.pages.library import CELL_PADDING_X
-from simulator.ui.question_query import Entry, Filters, entries
 
 
 def open_browser(qtbot: Any, window: Any) -> Any:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from simulator import paths
 from simulator.core.packs import load_pack
-from simulator.packs_io import pack_to_dict
+from simulator.library.exchange import pack_to_dict
 
 
 def open_new_pack(qtbot: Any, window: Any) -> Any:

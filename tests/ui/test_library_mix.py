@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from simulator.library import Library
-from simulator.ui.question_query import mix_by_category, questions_for_session
+from simulator.library.queries import mix_by_category, questions_for_session
 
 CATEGORIES = ["conflict", "failure"]
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from simulator.ui.question_query import Entry, Filters
+from simulator.library.queries import Entry, Filters
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE = Qt.ItemDataRole

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator.library.queries import MIX_LABEL
 from simulator.ui import style
 from simulator.ui.models.rows import RowsModel
-from simulator.ui.question_query import MIX_LABEL
 from simulator.ui.widgets.feedback_text import clock
 from simulator.ui.widgets.row_list import RowList
 

@@ -1,7 +1,7 @@
 """The question library: every question of every pack, filtered, searched and previewed.
 
 A view: it lists the library's questions, narrows them as the filters and the search change
-(``question_query.Filters``), previews the current one, and emits signals for the window to
+(``library.queries.Filters``), previews the current one, and emits signals for the window to
 act on (hear a question, practise the selected ones, open or create a pack).
 """
 
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.library import Library
+from simulator.library.queries import DIFFICULTIES, Entry, Filters, all_tags, entries
 from simulator.ui import style
 from simulator.ui.models.questions import (
     CATEGORY,
@@ -46,7 +47,6 @@ from simulator.ui.models.questions import (
     QuestionFilter,
     QuestionTable,
 )
-from simulator.ui.question_query import DIFFICULTIES, Entry, Filters, all_tags, entries
 from simulator.ui.widgets.question_preview import QuestionPreview
 
 CELL_PADDING_X = 2

@@ -1,7 +1,7 @@
 """The pack editor: a pack's fields and its questions, checked as the user types.
 
 A view: it edits a draft ``Pack`` in memory, checks it after every edit with the loader's own
-rules (``ui.pack_check``) and shows each problem under its field, and emits
+rules (``library.checks``) and shows each problem under its field, and emits
 ``save_requested`` / ``delete_requested`` for the window to carry out through the services.
 Built-in packs open read-only; "Copy to edit" turns the draft into a new user pack.
 """
@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.core.packs import Pack, Question
-from simulator.ui import style
-from simulator.ui.models.rows import RowsModel
-from simulator.ui.pack_check import (
+from simulator.library.checks import (
     FieldProblem,
     check_pack,
     for_pack,
@@ -37,6 +35,8 @@ from simulator.ui.pack_check import (
     taken_ids,
     unique_id,
 )
+from simulator.ui import style
+from simulator.ui.models.rows import RowsModel
 from simulator.ui.widgets.editor_parts import QuestionList, section
 from simulator.ui.widgets.pack_form import PackForm
 from simulator.ui.widgets.question_form import QuestionForm

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.core.packs import CATEGORIES, FRAMEWORKS, Question
-from simulator.ui.question_query import DIFFICULTIES
+from simulator.library.queries import DIFFICULTIES
 from simulator.ui.widgets.fields import ListEdit, ProblemLabel, TextEdit, with_problem
 
 MAX_SECONDS = 3600

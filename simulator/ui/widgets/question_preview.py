@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from simulator.library.queries import DIFFICULTIES, Entry
 from simulator.ui import style
-from simulator.ui.question_query import DIFFICULTIES, Entry
 
 HEAR = "&Hear it"
 PREPARING = "Preparing the voice…"

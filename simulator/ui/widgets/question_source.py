@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.library import Library
+from simulator.library.queries import category_counts
 from simulator.ui import style
 from simulator.ui.models.rows import RowsModel
-from simulator.ui.question_query import category_counts
 from simulator.ui.widgets.pack_list import PackList
 from simulator.ui.widgets.row_list import RowList
 

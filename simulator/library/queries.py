@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from simulator.core.packs import Pack, Question
 from simulator.core.plan import choose_questions
-from simulator.library import Library
+from simulator.library.loading import Library
 
 MIX_LABEL = "mix"  # the pack id a session records when its questions come from several packs
 DIFFICULTIES = {1: "warm-up", 2: "standard", 3: "hard"}

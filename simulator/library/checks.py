@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from simulator.core.packs import Pack, PackError, Question, parse_pack
-from simulator.packs_io import dump_pack
+from simulator.library.exchange import dump_pack
 
 _KEY_LINE = re.compile(r"^([a-z_]+) = ")
 _QUOTED_KEY = re.compile(r"^'([a-z_]+)'")
