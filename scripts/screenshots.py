@@ -31,13 +31,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from simulator import paths
 from simulator.audio.wav import WavWriter
+from simulator.core.records import AnswerSummary, read_analysis, read_words
 from simulator.library import load_library
 from simulator.services import AppServices
 from simulator.settings import SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.model_install_dialog import ModelInstallDialog
-from simulator.ui.pages.end import AnswerSummary
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.window import MainWindow
 from tests.support import sample_answer
@@ -260,7 +260,14 @@ def main() -> int:
         duration = float(analysis["duration_s"])
         text = " ".join(str(w["text"]) for w in words)
         analysed = AnswerSummary(
-            1, questions[0].text, duration, text, "x/0.wav", "pocketsphinx", tuple(words), analysis
+            1,
+            questions[0].text,
+            duration,
+            text,
+            "x/0.wav",
+            "pocketsphinx",
+            read_words(words),
+            read_analysis(analysis),
         )
         not_analysed = AnswerSummary(2, questions[1].text, 12.0, "I would start", "x/1.wav")
         answers = [analysed, not_analysed]
