@@ -34,10 +34,10 @@ from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
 from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
-from simulator.ports import SessionOptions
 from simulator.records.recovery import recover_unfinished
 from simulator.services import AppServices
 from simulator.session import SessionRunner
+from simulator.session.ports import SessionOptions
 from simulator.settings import SettingsFile
 
 

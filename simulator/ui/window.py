@@ -21,7 +21,7 @@ from simulator.core.errors import NoMicrophoneError
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.library import Library
-from simulator.ports import SessionOptions
+from simulator.session.ports import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
