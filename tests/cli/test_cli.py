@@ -211,3 +211,34 @@ def test_practice_mix_in_a_real_process_fails_fast(hotseat_home: Path) -> None:
         and "category 'nope'" in result.stderr
     )
     assert result.stdout == ""
+
+
+def test_practice_mix_hands_the_mixed_questions_to_the_session(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.commands import practice
+
+    seen: list[practice.SessionOptions] = []
+
+    def practise(
+        _args: object, _services: object, options: practice.SessionOptions, _t: str
+    ) -> int:
+        seen.append(options)
+        return 0
+
+    class NoServices:
+        def __init__(self, *_args: object) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(practice, "AppServices", NoServices)
+    monkeypatch.setattr(practice, "_practise", practise)
+    argv = ["practice", "--no-gui", "--mix", "conflict,pressure", "--questions", "4"]
+    code, _, err = run(capsys, *argv, "--seed", "3", "--answer-seconds", "45")
+    assert code == 0, err
+    (options,) = seen
+    assert options.pack_id == "mix" and len(options.questions) == 4
+    assert {q.category for q in options.questions} <= {"conflict", "pressure"}
+    assert options.rules.time_limit_s == 45.0
