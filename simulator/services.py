@@ -16,8 +16,8 @@ from simulator.core.packs import Pack, Question
 from simulator.core.records import SavedSession
 from simulator.core.transcript import Transcript
 from simulator.library import Library, load_library
-from simulator.ports import SessionOptions, SessionServices
 from simulator.records.locks import session_lock
+from simulator.session.ports import SessionOptions, SessionServices
 from simulator.settings import Settings
 from simulator.speech.errors import SpeechError
 from simulator.store import DataLayout

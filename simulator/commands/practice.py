@@ -32,12 +32,12 @@ from simulator.commands.common import (
 )
 from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
-from simulator.core.plan import AnswerRules, choose_questions
 from simulator.library import load_library
-from simulator.ports import SessionOptions
 from simulator.records.recovery import recover_unfinished
 from simulator.services import AppServices
 from simulator.session import SessionRunner
+from simulator.session.ports import SessionOptions
+from simulator.session.setup import SessionRequest, UnknownCategoryError, session_options
 from simulator.settings import SettingsFile
 
 
@@ -55,6 +55,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-gui", action="store_true", help="run in this terminal")
     parser.add_argument(
         "--pack", help="the pack id (see: hotseat packs list); required with --no-gui"
+    )
+    parser.add_argument(
+        "--mix",
+        type=_categories,
+        metavar="CATEGORY[,CATEGORY...]",
+        help="with --no-gui, instead of --pack: questions of these categories drawn from "
+        "every pack (see: hotseat packs list)",
     )
     parser.add_argument(
         "--questions",
@@ -97,12 +104,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.mix is not None and not args.no_gui:
+        raise CommandError("--mix works with --no-gui (the window has its own mix)", EXIT_USAGE)
+    if args.pack and args.mix is not None:
+        raise CommandError("choose --pack or --mix, not both", EXIT_USAGE)
     if not args.no_gui:
         from simulator.app import main as gui_main
 
         return gui_main([], pack_id=args.pack, questions=args.questions)
-    if not args.pack:
-        raise CommandError("--pack is required with --no-gui (see: hotseat packs list)", EXIT_USAGE)
+    if not args.pack and args.mix is None:
+        raise CommandError(
+            "--pack is required with --no-gui, or --mix (see: hotseat packs list)", EXIT_USAGE
+        )
     settings_file = SettingsFile(paths.settings_file())
     settings = settings_file.load()
     changes: dict[str, Any] = {}
@@ -117,20 +130,37 @@ def run(args: argparse.Namespace) -> int:
     settings = settings.with_changes(**changes)
     layout = paths.layout()
     library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
-    try:
-        pack = library.get(args.pack)
+    request = SessionRequest(
+        pack_id=args.pack,
+        questions=args.questions if args.questions is not None else 3,
+        categories=args.mix,
+        shuffle=args.seed is not None,
+        seed=args.seed,
+        end_silence_s=settings.end_silence_s,
+        time_limit_s=args.answer_seconds,
+        mode="terminal",
+    )
+    try:  # a wrong pack or category fails here, before anything slow starts
+        options = session_options(library.packs, request)
     except KeyError as error:
         raise CommandError(str(error.args[0]), EXIT_USAGE) from None
+    except UnknownCategoryError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    if not options.questions:
+        raise CommandError("no questions to ask (is --questions at least 1?)", EXIT_USAGE)
+    title = f'Pack "{library.get(args.pack).title}"' if args.pack else "Mixed questions"
 
     with without_portaudio_noise():
         services = AppServices(settings, layout)
         try:
-            return _practise(args, services, pack, settings.end_silence_s)
+            return _practise(args, services, options, title)
         finally:
             services.close()
 
 
-def _practise(args: argparse.Namespace, services: AppServices, pack: Any, silence: float) -> int:
+def _practise(
+    args: argparse.Namespace, services: AppServices, options: SessionOptions, title: str
+) -> int:
     jsonl = args.events == "jsonl"
     say = _Printer(quiet=jsonl)
     recognizers = services.recognizers  # a missing model fails here, before anything starts
@@ -141,25 +171,24 @@ def _practise(args: argparse.Namespace, services: AppServices, pack: Any, silenc
     say.line(f"Loading the {recognizers.engine} recogniser ({recognizers.model})…")
     recognizers.preload()
 
-    count = args.questions if args.questions is not None else 3
-    questions = choose_questions(
-        pack.questions, count, shuffle=args.seed is not None, seed=args.seed
-    )
-    if not questions:
-        raise CommandError("no questions to ask (is --questions at least 1?)", EXIT_USAGE)
-    rules = AnswerRules(end_silence_s=silence or None, time_limit_s=args.answer_seconds)
-    options = SessionOptions(
-        pack_id=pack.id,
-        questions=questions,
-        rules=rules,
-        mode="terminal",
-        settings={"engine": recognizers.engine, "model": recognizers.model, "seed": args.seed},
-    )
+    options.settings = {
+        "engine": recognizers.engine,
+        "model": recognizers.model,
+        "seed": args.seed,
+    }
     outcome = _Outcome(_JsonLines() if jsonl else say.event)
     runner = services.runner(options, outcome)
-    say.line(f'Pack "{pack.title}", {len(questions)} question(s).')
+    say.line(f"{title}, {len(options.questions)} question(s).")
     say.line("Press Enter to end an answer; q and Enter to end the session.")
     return _run_with_keys(runner, outcome, say.prompt)
+
+
+def _categories(text: str) -> tuple[str, ...]:
+    """``--mix``'s value: categories separated by commas, at least one."""
+    categories = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not categories:
+        raise argparse.ArgumentTypeError("name at least one category, e.g. behavioral,technical")
+    return categories
 
 
 # Shown when q is typed: the session ends only when it is typed twice, like Esc in the window.

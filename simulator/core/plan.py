@@ -46,6 +46,10 @@ class AnswerRules:
         return question.answer_seconds[1] + self.grace_after_band_s
 
 
+#: The pack id a session records when its questions come from several packs.
+MIX_LABEL = "mix"
+
+
 def choose_questions(
     questions: Sequence[Question], count: int, *, shuffle: bool, seed: int | None
 ) -> list[Question]:

@@ -11,10 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from simulator.core.packs import Pack, Question
-from simulator.core.plan import choose_questions
-from simulator.library.loading import Library
+from simulator.core.plan import MIX_LABEL
 
-MIX_LABEL = "mix"  # the pack id a session records when its questions come from several packs
 DIFFICULTIES = {1: "warm-up", 2: "standard", 3: "hard"}
 
 
@@ -76,47 +74,7 @@ def category_counts(packs: Iterable[Pack]) -> dict[str, int]:
     return counts
 
 
-def mix_by_category(
-    packs: Sequence[Pack],
-    categories: Iterable[str],
-    count: int,
-    *,
-    shuffle: bool,
-    seed: int | None,
-) -> list[Question]:
-    """Up to ``count`` questions of the chosen categories drawn from every pack.
-
-    In order means pack order, then each pack's own order; shuffled is reproducible with a
-    seed, like a single pack's session.
-    """
-    wanted = set(categories)
-    pool = [entry.question for entry in entries(packs) if entry.question.category in wanted]
-    return choose_questions(pool, count, shuffle=shuffle, seed=seed)
-
-
 def session_label(chosen: Sequence[Entry]) -> str:
     """The pack id a session of these questions records: their pack's, or ``mix``."""
     pack_ids = {entry.pack.id for entry in chosen}
     return pack_ids.pop() if len(pack_ids) == 1 else MIX_LABEL
-
-
-def questions_for_session(
-    library: Library,
-    pack_id: str,
-    questions: int | Sequence[str] | Sequence[Question],
-    *,
-    shuffle: bool,
-    seed: int | None,
-) -> list[Question]:
-    """A session's questions: a count drawn from ``pack_id``, ids in it, or Question objects.
-
-    Raises KeyError for a pack or question id the library does not have.
-    """
-    if isinstance(questions, int):
-        pool = library.get(pack_id).questions
-        return choose_questions(pool, questions, shuffle=shuffle, seed=seed)
-    given = [q for q in questions if isinstance(q, Question)]
-    if len(given) == len(questions):
-        return given
-    pack = library.get(pack_id)
-    return [pack.question(str(question_id)) for question_id in questions]

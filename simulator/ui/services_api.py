@@ -15,8 +15,8 @@ from typing import Any, Protocol
 from simulator.core.packs import Pack
 from simulator.core.records import SavedSession
 from simulator.library import Library
-from simulator.ports import SessionOptions
 from simulator.session import EventHandler
+from simulator.session.ports import SessionOptions
 from simulator.settings import Settings
 from simulator.ui.bridge import Steerable
 

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from simulator.core import events as ev
 from simulator.core.errors import NoMicrophoneError
 from simulator.core.packs import Question
-from simulator.core.plan import AnswerRules
 from simulator.library import Library
-from simulator.library.queries import MIX_LABEL, mix_by_category, questions_for_session
-from simulator.ports import SessionOptions
+from simulator.session.setup import (
+    MIX_LABEL,
+    SessionRequest,
+    UnknownCategoryError,
+    session_options,
+)
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
@@ -191,32 +194,33 @@ class MainWindow(QMainWindow):
         settings = self._remember_choices()
         mix = settings.shuffle if shuffle is None else shuffle
         seed = seed if seed is not None else self.home.seed()
+        categories = None
         if pack_id is None and questions is None and self.home.mix_selected():
-            categories = self.home.mix_categories()
-            pack_id = MIX_LABEL
-            questions = mix_by_category(
-                self.library.packs, categories, settings.questions, shuffle=mix, seed=seed
-            )
-        pack_id = pack_id or self.home.selected_pack_id()
+            categories = tuple(self.home.mix_categories())
+        pack_id = MIX_LABEL if categories is not None else pack_id or self.home.selected_pack_id()
         if pack_id is None:
             self.banners.show_message("session", "Choose a question pack first.", "warning")
             return None
         self._last_start = {"pack_id": pack_id, "questions": questions, "shuffle": shuffle}
-        wanted = settings.questions if questions is None else questions
-        try:
-            chosen = questions_for_session(self.library, pack_id, wanted, shuffle=mix, seed=seed)
-        except KeyError as error:  # a pack deleted since, for "practise again"
-            self.banners.show_message("session", f"Not in the library: {error}", "warning")
-            return None
-        if not chosen:
-            self.banners.show_message("session", "Choose some questions first.", "warning")
-            return None
-        options = SessionOptions(
+        request = SessionRequest(
             pack_id=pack_id,
-            questions=chosen,
-            rules=AnswerRules(end_silence_s=settings.end_silence_s),
+            questions=settings.questions if questions is None else questions,
+            categories=categories,
+            shuffle=mix,
+            seed=seed,
+            end_silence_s=settings.end_silence_s,
             settings=asdict(settings),
         )
+        try:
+            options = session_options(self.library.packs, request)
+        except (KeyError, UnknownCategoryError) as error:  # a pack deleted since, for "again"
+            self.banners.show_message("session", f"Not in the library: {error}", "warning")
+            return None
+        if categories is not None:  # "practise again" asks a mix's drawn questions again
+            self._last_start["questions"] = options.questions
+        if not options.questions:
+            self.banners.show_message("session", "Choose some questions first.", "warning")
+            return None
         bridge = SessionBridge(self)
         try:
             runner = self.services.runner(options, bridge.post)

@@ -182,3 +182,63 @@ def _catches(pid: int, signum: int) -> bool:
         if line.startswith("SigCgt:"):
             return bool(int(line.split()[1], 16) & (1 << (signum - 1)))
     return False
+
+
+def test_practice_mix_of_an_unknown_category_exits_2_before_anything_starts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.commands import practice
+
+    def no_services(*_args: object) -> None:
+        raise AssertionError("the services were built before the category was checked")
+
+    monkeypatch.setattr(practice, "AppServices", no_services)
+    code, _, err = run(capsys, "practice", "--no-gui", "--mix", "conflict,no-such-category")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "no question has the category 'no-such-category'" in err
+    assert "conflict" in err.split("known categories:")[1]
+    code, _, err = run(capsys, "practice", "--no-gui", "--mix", "conflict", "--pack", "warm-up")
+    assert code == 2 and "--pack or --mix" in err
+
+
+def test_practice_mix_in_a_real_process_fails_fast(hotseat_home: Path) -> None:
+    env = {**os.environ, "HOTSEAT_HOME": str(hotseat_home)}
+    command = [sys.executable, "-m", "simulator", "practice", "--no-gui", "--mix", "nope"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip().splitlines() == [result.stderr.strip().splitlines()[0]]
+        and "category 'nope'" in result.stderr
+    )
+    assert result.stdout == ""
+
+
+def test_practice_mix_hands_the_mixed_questions_to_the_session(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.commands import practice
+
+    seen: list[practice.SessionOptions] = []
+
+    def practise(
+        _args: object, _services: object, options: practice.SessionOptions, _t: str
+    ) -> int:
+        seen.append(options)
+        return 0
+
+    class NoServices:
+        def __init__(self, *_args: object) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(practice, "AppServices", NoServices)
+    monkeypatch.setattr(practice, "_practise", practise)
+    argv = ["practice", "--no-gui", "--mix", "conflict,pressure", "--questions", "4"]
+    code, _, err = run(capsys, *argv, "--seed", "3", "--answer-seconds", "45")
+    assert code == 0, err
+    (options,) = seen
+    assert options.pack_id == "mix" and len(options.questions) == 4
+    assert {q.category for q in options.questions} <= {"conflict", "pressure"}
+    assert options.rules.time_limit_s == 45.0

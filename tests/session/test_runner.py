@@ -19,8 +19,8 @@ from simulator.core.events import SessionEvent, to_json
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
 from simulator.core.transcript import Transcript, Word
-from simulator.ports import SessionOptions, SessionServices
 from simulator.session import SessionRunner
+from simulator.session.ports import SessionOptions, SessionServices
 from simulator.store import DataLayout, Store
 
 RATE = 16000

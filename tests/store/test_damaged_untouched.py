@@ -21,8 +21,8 @@ import pytest
 from simulator import paths
 from simulator.core.events import SessionEvent
 from simulator.core.plan import AnswerRules
-from simulator.ports import SessionOptions
 from simulator.services import AppServices
+from simulator.session.ports import SessionOptions
 from simulator.settings import Settings
 from simulator.store import Store, StoreError
 from tests.session.test_runner import question

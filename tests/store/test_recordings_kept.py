@@ -16,9 +16,9 @@ import pytest
 from simulator import paths
 from simulator.audio.wav import WavWriter, wav_duration
 from simulator.core.plan import AnswerRules
-from simulator.ports import SessionOptions
 from simulator.services import AppServices
 from simulator.session import SessionRunner
+from simulator.session.ports import SessionOptions
 from simulator.settings import Settings
 from simulator.store import DataLayout, Store
 from tests.session.test_runner import FakeClock, FakeRecognizer, FakeStream, question

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from simulator.core import events as ev
-from simulator.ports import SessionOptions
+from simulator.session.ports import SessionOptions
 
 # index -> (words, analysis) to report for that answer
 ScriptedAnswers = dict[int, tuple[list[dict[str, Any]], dict[str, Any] | None]]

@@ -28,8 +28,8 @@ from simulator import paths
 from simulator.core.packs import Pack
 from simulator.core.records import SavedSession
 from simulator.library import Library, load_library
-from simulator.ports import SessionOptions
 from simulator.services import AppServices
+from simulator.session.ports import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from tests.support import sample_answer
 from tests.support.scripted_runner import ScriptedAnswers, ScriptedRunner

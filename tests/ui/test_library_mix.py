@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from simulator.library import Library
-from simulator.library.queries import mix_by_category, questions_for_session
+from simulator.session.setup import mix_by_category, questions_for_session
 
 CATEGORIES = ["conflict", "failure"]
 
@@ -36,15 +36,17 @@ def test_a_seeded_mix_is_reproducible_and_keeps_to_its_categories(
 
 def test_questions_for_a_session_by_count_ids_or_objects(library: Library) -> None:
     pack = library.get("ui-test")
-    assert questions_for_session(library, "ui-test", 2, shuffle=False, seed=None) == list(
+    assert questions_for_session(library.packs, "ui-test", 2, shuffle=False, seed=None) == list(
         pack.questions[:2]
     )
-    by_id = questions_for_session(library, "ui-test", ["third", "first"], shuffle=False, seed=1)
+    by_id = questions_for_session(
+        library.packs, "ui-test", ["third", "first"], shuffle=False, seed=1
+    )
     assert [q.id for q in by_id] == ["third", "first"]
     given = [pack.questions[1]]
-    assert questions_for_session(library, "mix", given, shuffle=True, seed=None) == given
+    assert questions_for_session(library.packs, "mix", given, shuffle=True, seed=None) == given
     with pytest.raises(KeyError):
-        questions_for_session(library, "gone", 2, shuffle=False, seed=None)
+        questions_for_session(library.packs, "gone", 2, shuffle=False, seed=None)
 
 
 def tick(window: Any, categories: list[str]) -> None:

@@ -18,14 +18,13 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TypeVar
 
-from simulator.background_analysis import BackgroundAnalyses
 from simulator.core import events as ev
 from simulator.core.plan import EndReason, Phase, SessionFlow, Step
 from simulator.core.transcript import Transcript
-from simulator.ports import (
+from simulator.session.answers import SessionAnswers, is_skipped, user_message
+from simulator.session.ports import (
     AnswerStore,
     InputStream,
     Recognizer,
@@ -65,8 +64,12 @@ class SessionRunner:
         self._store: AnswerStore | None = None
         self.session_id: int | None = None
         self.status = "recording"
-        self.answers: list[ev.AnswerSaved] = []
-        self._analyses = BackgroundAnalyses()
+        self._answers = SessionAnswers(services, options.questions, self._emit)
+
+    @property
+    def answers(self) -> list[ev.AnswerSaved]:
+        """The answers saved so far, as their ``answer_saved`` events."""
+        return self._answers.saved
 
     # --- steering, from any thread ---------------------------------------------------------
 
@@ -85,6 +88,7 @@ class SessionRunner:
         self._start = self._clock()
         store = self.services.open_store()
         self._store = store
+        self._answers.store = store
         release = _nothing
         try:
             self.session_id = store.create_session(
@@ -105,20 +109,20 @@ class SessionRunner:
                 )
             )
             self._drive()
-            self._collect_analyses(wait=True)  # every answer's feedback before the end
+            self._answers.collect(wait=True)  # every answer's feedback before the end
         except Exception as error:
             self.status = "aborted"
-            self._emit(ev.ErrorEvent(message=_user_message(error)))
+            self._emit(ev.ErrorEvent(message=user_message(error)))
             raise
         finally:
             try:
                 if self.session_id is not None:
-                    if self._analyses.pending:  # the session failed: still store what we can
+                    if self._answers.pending:  # the session failed: still store what we can
                         with contextlib.suppress(Exception):
-                            self._collect_analyses(wait=True)
+                            self._answers.collect(wait=True)
                     self._finish(store)
             finally:
-                self._analyses.close()
+                self._answers.close()
                 release()
                 store.close()
         return self.session_id
@@ -130,7 +134,7 @@ class SessionRunner:
         except Exception as error:
             # A full disk: say so (the answers saved before are kept, and the session is
             # recovered at the next start), then let the failure end the run.
-            message = f"The session could not be saved: {_user_message(error)}"
+            message = f"The session could not be saved: {user_message(error)}"
             self._emit(ev.ErrorEvent(message=message))
             raise
         self._emit(
@@ -142,7 +146,7 @@ class SessionRunner:
     def _drive(self) -> None:
         step = self._flow.start(self._clock())
         while step.phase is not Phase.DONE:
-            self._collect_analyses()
+            self._answers.collect()
             if self._abort_requested.is_set():
                 self._flow.abort(self._clock())
                 self.status = "aborted"
@@ -186,7 +190,7 @@ class SessionRunner:
             return self.services.speaker.play(wav, should_stop=self._interrupted)
         except Exception as error:
             # The question is on screen too: a silent interviewer must not end the session.
-            message = f"The question could not be spoken: {_user_message(error)}"
+            message = f"The question could not be spoken: {user_message(error)}"
             self._emit(ev.WarningEvent(message=message))
             return 0.0
 
@@ -194,7 +198,7 @@ class SessionRunner:
         self._emit(ev.PrepStarted(index=index, seconds=self._flow.question.prep_seconds))
         step = Step(Phase.PREP, index)
         while step.phase is Phase.PREP:
-            self._collect_analyses()
+            self._answers.collect()
             if self._abort_requested.is_set():
                 return self._flow.abort(self._clock())
             if self._stop_requested.is_set():
@@ -245,14 +249,14 @@ class SessionRunner:
         except Exception as error:
             # The recording is the source of truth: keep it, and say the text is missing.
             transcript = Transcript(engine=recognizer.engine, model=recognizer.model)
-            message = f"This answer could not be transcribed ({_user_message(error)}); "
+            message = f"This answer could not be transcribed ({user_message(error)}); "
             self._emit(ev.WarningEvent(message=message + "its recording is saved."))
         skipped = is_skipped(heard, transcript)
-        self._save_answer(
+        self._answers.save(
             index, answer_id, transcript, recording.duration_s, stored_path, skipped=skipped
         )
         if not skipped:  # silence has no pace, pauses or fillers worth a report
-            self._analyze(index, answer_id, path, transcript)
+            self._answers.analyze(index, answer_id, path, transcript)
         if lost is not None:
             self._emit(ev.ErrorEvent(message=lost))
             self.status = "aborted"
@@ -279,7 +283,7 @@ class SessionRunner:
                 block = stream.read(timeout=TICK_S)
             except Exception as error:  # the device vanished: keep what we have
                 message = (
-                    f"The microphone stopped: {_user_message(error)} The answer so far is saved."
+                    f"The microphone stopped: {user_message(error)} The answer so far is saved."
                 )
                 return self._flow.abort(self._clock()), message, heard, written / bytes_per_second
             voiced = False
@@ -313,7 +317,7 @@ class SessionRunner:
                             answer_s=round(answer_s, 3),
                         )
                     )
-            self._collect_analyses()
+            self._answers.collect()
             if self._abort_requested.is_set():
                 return self._flow.abort(now), None, heard, answer_s
             if self._stop_requested.is_set():
@@ -322,69 +326,6 @@ class SessionRunner:
             step = self._flow.tick(now, voiced)
             if step.ended is not None:
                 return step, None, heard, answer_s
-
-    def _save_answer(
-        self,
-        index: int,
-        answer_id: int,
-        transcript: Transcript,
-        duration: float,
-        stored: str,
-        *,
-        skipped: bool = False,
-    ) -> None:
-        assert self._store is not None
-        words = [word.to_json() for word in transcript.words]
-        self._store.finish_answer(
-            answer_id,
-            transcript=transcript.text,
-            words=words,
-            engine=transcript.engine,
-            model=transcript.model,
-            duration_s=round(duration, 3),
-            skipped=skipped,
-        )
-        saved = ev.AnswerSaved(
-            index=index,
-            answer_id=answer_id,
-            transcript=transcript.text,
-            words=words,
-            duration_s=round(duration, 3),
-            engine=transcript.engine,
-            model=transcript.model,
-            audio_path=stored,
-            skipped=skipped,
-        )
-        self.answers.append(self._emit(saved))
-
-    def _analyze(self, index: int, answer_id: int, wav: Path, transcript: Transcript) -> None:
-        """Start the saved answer's coaching metrics; the next question does not wait for it."""
-        analyze = self.services.analyze
-        if analyze is None or self._store is None:
-            return
-        question = self._flow.questions[index]
-        self._analyses.submit(index, answer_id, lambda: analyze(wav, transcript, question))
-
-    def _collect_analyses(self, wait: bool = False) -> None:
-        """Store and report the analyses that are ready (all of them with ``wait``); on this
-        thread, the store connection's. A failure costs only that answer's metrics."""
-        assert self._store is not None
-        for done in self._analyses.ready(wait):
-            try:
-                if done.error is not None:
-                    raise done.error
-                assert done.analysis is not None
-                version = int(done.analysis.get("version", 0))
-                self._store.set_analysis(done.answer_id, done.analysis, version)
-            except Exception as error:
-                message = f"This answer could not be analysed ({_user_message(error)})."
-                self._emit(ev.WarningEvent(message=message))
-                continue
-            self._emit(
-                ev.AnswerAnalyzed(
-                    index=done.index, answer_id=done.answer_id, analysis=done.analysis
-                )
-            )
 
     def _interrupted(self) -> bool:
         return self._stop_requested.is_set() or self._abort_requested.is_set()
@@ -416,19 +357,5 @@ class SessionRunner:
 _UNLOGGED = {"level", "partial", "session_saved", "answer_analyzed"}
 
 
-def is_skipped(heard_voice: bool, transcript: Transcript) -> bool:
-    """An answer is skipped when nothing was said: no voice detected and no word recognised.
-
-    Either alone is not enough: a quiet speaker may fool the voice detector, and a recogniser
-    may hear a word in a cough; both empty is what Space or Esc on a silent answer leaves.
-    """
-    return not heard_voice and not transcript.text.strip()
-
-
 def _nothing() -> None:
     return None
-
-
-def _user_message(error: BaseException) -> str:
-    text = str(error).strip()
-    return text if text else type(error).__name__
