@@ -54,18 +54,34 @@ class LibraryFlow(QObject):
         self.library = library
         self._start_session = start_session
         self.playback: Playback | None = None
-        self.browser = LibraryPage(library)
-        self.editor = PackEditorPage()
-        stack.addWidget(self.browser)
-        stack.addWidget(self.editor)
-        self.browser.back_requested.connect(self.leave_browser)
-        self.browser.practise_requested.connect(self.practise)
-        self.browser.new_pack_requested.connect(lambda: self.open_pack(None))
-        self.browser.preview.open_pack_requested.connect(self.open_pack)
-        self.browser.preview.hear_requested.connect(self.hear)
-        self.editor.back_requested.connect(self.show_browser)
-        self.editor.save_requested.connect(self.save)
-        self.editor.delete_requested.connect(self.delete)
+        # Both pages are built when first shown: the browser lays out every question's row,
+        # which cost the window about a fifth of its start-up (docs/PERFORMANCE.md).
+        self._browser: LibraryPage | None = None
+        self._editor: PackEditorPage | None = None
+
+    @property
+    def browser(self) -> LibraryPage:
+        if self._browser is None:
+            browser = LibraryPage(self.library)
+            self.stack.addWidget(browser)
+            browser.back_requested.connect(self.leave_browser)
+            browser.practise_requested.connect(self.practise)
+            browser.new_pack_requested.connect(lambda: self.open_pack(None))
+            browser.preview.open_pack_requested.connect(self.open_pack)
+            browser.preview.hear_requested.connect(self.hear)
+            self._browser = browser
+        return self._browser
+
+    @property
+    def editor(self) -> PackEditorPage:
+        if self._editor is None:
+            editor = PackEditorPage()
+            self.stack.addWidget(editor)
+            editor.back_requested.connect(self.show_browser)
+            editor.save_requested.connect(self.save)
+            editor.delete_requested.connect(self.delete)
+            self._editor = editor
+        return self._editor
 
     # --- moving between pages ---------------------------------------------------------------
 
@@ -156,5 +172,6 @@ class LibraryFlow(QObject):
 
     def set_library(self, library: Library) -> None:
         self.library = library
-        self.browser.set_library(library)
+        if self._browser is not None:  # a browser built later reads the new library
+            self._browser.set_library(library)
         self.library_changed.emit(library)

@@ -217,3 +217,21 @@ def test_the_question_column_is_the_widest_and_long_questions_wrap(
     library_window.resize(library_window.minimumSize())  # narrower: more lines, taller rows
     qtbot.waitUntil(lambda: tree.visualRect(tree.currentIndex()).height() > cell.height())
     qtbot.waitUntil(rows_fit)
+
+
+def test_the_library_pages_are_built_when_first_shown(qtbot: Any, library_window: Any) -> None:
+    # Laying out every question's row was about a fifth of the window's start-up.
+    from simulator.ui.pages.library import LibraryPage
+    from simulator.ui.pages.pack_editor import PackEditorPage
+
+    def pages_of(kind: type) -> list[Any]:
+        stack = library_window.stack
+        return [stack.widget(i) for i in range(stack.count()) if isinstance(stack.widget(i), kind)]
+
+    assert pages_of(LibraryPage) == [] and pages_of(PackEditorPage) == []
+    browser = open_browser(qtbot, library_window)
+    assert pages_of(LibraryPage) == [browser] and pages_of(PackEditorPage) == []
+    assert shown_keys(browser) == [entry.key for entry in entries(library_window.library.packs)]
+    qtbot.mouseClick(browser.new_pack_button, Qt.MouseButton.LeftButton)
+    assert pages_of(PackEditorPage) == [library_window.library_flow.editor]
+    assert library_window.stack.currentWidget() is library_window.library_flow.editor
