@@ -45,11 +45,11 @@ Samples = npt.NDArray[np.float32]
 def as_float(samples: npt.ArrayLike) -> Samples:
     """Mono float32 in [-1, 1] from int16 or float samples (stereo is averaged)."""
     array = np.asarray(samples)
-    if array.ndim == 2:
-        array = array.mean(axis=1)
-    if array.dtype == np.int16:
-        return (array.astype(np.float32) / 32768.0).astype(np.float32)
-    return array.astype(np.float32)
+    scale = 1 / 32768 if array.dtype == np.int16 else 1.0
+    floats = array.astype(np.float32) * np.float32(scale)
+    if floats.ndim == 2:
+        floats = floats.mean(axis=1, dtype=np.float32)
+    return floats.astype(np.float32)
 
 
 def db_to_gain(level_db: float) -> float:
