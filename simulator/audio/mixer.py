@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import queue
 import time
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -31,6 +32,7 @@ import soxr
 
 from simulator.audio import devices
 from simulator.audio.errors import NoSpeakerError
+from simulator.audio.wav import read_audio_mono16
 
 #: Frames per callback, in seconds: a new sound waits at most this long for the next callback.
 BLOCK_S = 0.005
@@ -50,6 +52,12 @@ def as_float(samples: npt.ArrayLike) -> Samples:
     if floats.ndim == 2:
         floats = floats.mean(axis=1, dtype=np.float32)
     return floats.astype(np.float32)
+
+
+def read_source(wav: Path) -> tuple[npt.NDArray[np.int16], int]:
+    """A WAV file (a rendered prompt) as mono int16 samples and its rate, ready for ``play``."""
+    pcm, rate = read_audio_mono16(wav)
+    return np.frombuffer(pcm, dtype="<i2").astype(np.int16), rate
 
 
 def db_to_gain(level_db: float) -> float:
@@ -139,6 +147,7 @@ class Mixer:
         self.underflows = 0
         self._stream: Any = None
         self._incoming: queue.SimpleQueue[Sound] = queue.SimpleQueue()
+        self._played: list[Sound] = []  # caller side only: what ``stop_all`` stops
         self._active: list[Sound] = []
         self._device_name = ""
 
@@ -246,7 +255,18 @@ class Mixer:
         prepared = self.prepare(samples, rate, gain_db)
         sound = Sound(name, prepared, self.sample_rate, decided_at)
         self._incoming.put(sound)
+        self._played = [played for played in self._played if not played.done] + [sound]
         return sound
+
+    def play_file(self, wav: Path, gain_db: float = 0.0, name: str = "") -> Sound:
+        """``play`` a WAV file (a rendered prompt); ``WavError`` if it cannot be read."""
+        samples, rate = read_source(wav)
+        return self.play(samples, rate, gain_db, name or wav.stem)
+
+    def stop_all(self) -> None:
+        """Stop every sound still playing (the answer ended, the user stopped the session)."""
+        for sound in self._played:
+            sound.stop()
 
     def wait(self, sound: Sound, timeout: float | None = None) -> bool:
         """Wait until ``sound``'s last sample has been heard; True if within ``timeout``."""
@@ -260,4 +280,4 @@ class Mixer:
         return True
 
 
-__all__ = ["Mixer", "Sound", "as_float", "db_to_gain"]
+__all__ = ["Mixer", "Sound", "as_float", "db_to_gain", "read_source"]

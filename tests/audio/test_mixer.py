@@ -6,10 +6,12 @@ The same behaviour through real devices is in test_mixer_e2e.py; here each block
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
+import soundfile
 
 from simulator.audio.mixer import Mixer, Sound, as_float, db_to_gain
 
@@ -84,3 +86,17 @@ def test_prepare_converts_int16_and_resamples_to_the_mixer_rate() -> None:
     assert prepared.dtype == np.float32 and len(prepared) == 44100
     assert np.abs(prepared).max() == pytest.approx(0.5, abs=0.02)
     assert np.allclose(as_float(np.array([[16384, 0]], dtype=np.int16)), [0.25])
+
+
+def test_stop_all_stops_what_is_still_playing(tmp_path: Path) -> None:
+    mixer = mixer_at(channels=1)
+    wav = tmp_path / "prompt.wav"
+    soundfile.write(str(wav), np.full(300, 0.25), RATE, subtype="PCM_16")
+    mixer.now = lambda: 0.0  # type: ignore[method-assign]  # no stream to ask the time
+    voice = mixer.play_file(wav)
+    noise = mixer.play(np.full(300, 0.1), RATE)
+    assert voice.name == "prompt" and voice.duration_s == pytest.approx(0.3)
+    assert np.allclose(run_block(mixer, 1.0, channels=1), 0.35)
+    mixer.stop_all()
+    assert np.allclose(run_block(mixer, 1.01, channels=1), 0.0)
+    assert voice.stopped and noise.stopped
