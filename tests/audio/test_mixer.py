@@ -14,6 +14,7 @@ import pytest
 import soundfile
 
 from simulator.audio.mixer import Mixer, Sound, as_float, db_to_gain
+from simulator.audio.output import Speaker
 
 RATE = 1000
 BLOCK = 10
@@ -100,3 +101,8 @@ def test_stop_all_stops_what_is_still_playing(tmp_path: Path) -> None:
     mixer.stop_all()
     assert np.allclose(run_block(mixer, 1.01, channels=1), 0.0)
     assert voice.stopped and noise.stopped
+
+
+def test_the_configured_speaker_gives_a_mixer_on_its_device() -> None:
+    mixer = Speaker("USB Headset").mixer()
+    assert isinstance(mixer, Mixer) and mixer.device == "USB Headset"
