@@ -8,7 +8,9 @@ of the answers have self-scores. Then prints the median of ``--runs`` timings of
 - the sessions list: ``quick_session_list`` (what ``hotseat sessions list`` reads) and
   ``Store.list_sessions`` (the window's list, through the store);
 - a search: the first page of a word in about half of all answers, a rarer word, the same
-  common word filtered by category, a page deep in the results, and filters alone.
+  common word filtered by category, a page deep in the results, and filters alone;
+- for the record (no target): the attempts at one question, every answer's progress figures
+  and the progress series and standings computed from them.
 
     python -m benchmarks.history_scale [--sessions 10000] [--runs 7]
 
@@ -27,7 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from simulator.core.history import SearchFilters
+from simulator.core.progress import category_standings, progress_series
 from simulator.store.db import Store
+from simulator.store.figures import answer_figures, attempts_at
 from simulator.store.listing import quick_session_list
 from simulator.store.search import search_answers
 
@@ -169,6 +173,16 @@ def main(argv: list[str] | None = None) -> int:
             for name, action in cases.items():
                 figure = median_ms(action, args.runs)
                 print(f"{name + ':':<42}{figure:7.1f} ms  (target < 30 ms)")
+            # No target in the issue: the progress page and the attempts list, for the record.
+            attempts = median_ms(lambda: attempts_at(store, 1), args.runs)
+            print(f"{'attempts at one question:':<42}{attempts:7.1f} ms")
+            read = median_ms(lambda: answer_figures(store), args.runs)
+            print(f"{'progress figures of every answer:':<42}{read:7.1f} ms")
+            figures = answer_figures(store)
+            computed = median_ms(
+                lambda: (progress_series(figures), category_standings(figures)), args.runs
+            )
+            print(f"{'progress series and standings:':<42}{computed:7.1f} ms")
     return 0
 
 
