@@ -38,7 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "run a practice session (the window, or this terminal with --no-gui)",
     ),
     "transcribe": ("simulator.commands.transcribe", "transcribe a recording offline"),
-    "sessions": ("simulator.commands.sessions", "list, show and delete saved sessions"),
+    "sessions": (
+        "simulator.commands.sessions",
+        "list, show, search, score and delete saved sessions",
+    ),
     "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
     "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
     "models": ("simulator.commands.models", "list and install Vosk speech models"),

@@ -1,4 +1,7 @@
-"""``hotseat sessions list|show|delete``: the saved sessions, as text or JSON; deleting one."""
+"""``hotseat sessions list|show|delete``: the saved sessions, as text or JSON; deleting one.
+
+``search`` and ``score`` are in ``sessions_review.py``.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sessions",
-        help="list, show and delete saved sessions",
+        help="list, show, search, score and delete saved sessions",
         description="The practice sessions saved on this computer.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
