@@ -119,7 +119,7 @@ def run_show(args: argparse.Namespace) -> int:
 
     store = _open()
     session = store.get_session(args.id) if store else None
-    scores = {}
+    scores: dict[int, AnswerScores] = {}
     if store:
         try:
             if session is not None:
