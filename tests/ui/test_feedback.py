@@ -52,14 +52,14 @@ def test_metric_rows_show_value_target_verdict_and_the_finding(qtbot: Any, answe
     view = FeedbackView(analysis, words)
     qtbot.addWidget(view)
     assert view.verdict_text("duration_s") == "▼ Too short"
-    assert view.verdict_text("wpm") == "▼ Too slow"
+    assert view.verdict_text("wpm") == "▼ A bit slow"
     assert view.verdict_text("fillers_per_min") == "▲ Too many"
     assert view.verdict_text("time_to_first_word_s") == "✓ Within target"
     assert view.verdict_text("longest_pause_s") == "▲ Long pauses"
     assert view.verdict_text("structure") == "✓ Seems complete"
     name, value, target, _chip, message = view.metric_rows["wpm"]
-    assert (name.text(), value.text(), target.text()) == ("Pace", "113 wpm", "target 130–160 wpm")
-    assert message.text().startswith("Pace 113 words a minute: slower than")
+    assert (name.text(), value.text(), target.text()) == ("Pace", "120 wpm", "target 130–160 wpm")
+    assert message.text().startswith("Pace 120 words a minute: a little slower than")
     assert view.metric_rows["duration_s"][2].text() == "target 60–120 s"
     assert "seems to have Situation, Task, Action and Result" in view.structure_label.text()
     assert " is " not in view.structure_label.text()

@@ -32,7 +32,9 @@ from simulator.core.transcript import Transcript
 # 3: structure reads grammar and the opening; fillers: approximations, "it literally".
 # 4: verdicts are taken on values as shown ("3.0 fillers a minute" is not within "< 3").
 # 5: voice activity from speech-band energy over the room's floor, not WebRTC's VAD.
-ANALYSIS_VERSION = 5
+# 6: pace over the span from the first word to the last (a late start is not "too slow");
+#    a filler is not a hedge too; structure parts in the framework's order.
+ANALYSIS_VERSION = 6
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
 
 _IMPACT_WORDS = (
@@ -44,6 +46,13 @@ _IMPACT_WORDS = (
 
 def _per_min(count: int, seconds: float) -> float:
     return round(count * 60.0 / seconds, 2) if seconds > 0 else 0.0
+
+
+def _span_s(words: Sequence[Token]) -> float:
+    """Seconds from the start of the first word to the end of the last, pauses included."""
+    if not words:
+        return 0.0
+    return max(0.0, max(t.end for t in words) - min(t.start for t in words))
 
 
 def _headline(tokens: Sequence[Token], limit_s: float, window_start: float) -> bool:
@@ -116,7 +125,10 @@ def analyze(
     figures = find_figures(all_tokens)
     structure = _structure(all_tokens, framework)
     headline = _headline(all_tokens, targets.headline_window_s, window)
-    wpm = _per_min(len(words), times.duration_s)
+    # Pace is read over the words' own span: silence before the first word (a late start)
+    # and after the last is hesitation, measured on its own, not slow speech.
+    pace_span = _span_s(words)
+    wpm = round(len(words) * 60.0 / pace_span, 1) if pace_span > 0 else 0.0
     articulation = _per_min(len(words), times.speaking_s)
     fillers_per_min = _per_min(len(fillers) + len(filled), minutes_base)
 
@@ -127,6 +139,7 @@ def analyze(
         "silence_share": times.silence_share,
         "words": len(words),
         "wpm": wpm,
+        "pace_span_s": round(pace_span, 2),
         "articulation_wpm": articulation,
         "time_to_first_word_s": times.time_to_first_word_s,
         "pauses": [
@@ -155,7 +168,7 @@ def analyze(
     }
     found = [
         fnd.length_finding(times.duration_s, length_band),
-        fnd.pace_finding(wpm, targets, times.duration_s),
+        fnd.pace_finding(wpm, targets, pace_span),
         fnd.filler_finding(fillers_per_min, len(fillers) + len(filled), targets),
         fnd.first_word_finding(times.time_to_first_word_s, targets),
         fnd.pause_finding(times.pauses, targets),

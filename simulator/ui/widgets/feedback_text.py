@@ -68,7 +68,7 @@ def verdict_words(finding: Mapping[str, Any], targets: Mapping[str, Any] | None 
     if metric == "wpm" and verdict != "within" and targets:
         # Inside the acceptable band the finding itself says "a little faster/slower".
         low, high = targets.get("pace_acceptable") or (None, None)
-        value = float(finding.get("value") or 0.0)
+        value = round(float(finding.get("value") or 0.0))  # as value_text shows it
         if low is not None and high is not None and low <= value <= high:
             return "A bit fast" if verdict == "above" else "A bit slow"
     return _WORDS.get(metric, {}).get(verdict, _DEFAULT_WORDS.get(verdict, verdict.capitalize()))
