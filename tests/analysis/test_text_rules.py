@@ -202,9 +202,25 @@ def test_hedges_i_we_and_repetition() -> None:
     )
     report = analyze(transcript, [(0.5, transcript.duration_s)])
     hedges = [h["text"] for h in report["hedges"]]
-    assert hedges == ["i think", "just", "maybe", "i guess", "probably", "sort of"]
+    # "sort of agreed" softens: counted once, as a filler, not again as a hedge.
+    assert hedges == ["i think", "just", "maybe", "i guess", "probably"]
+    assert [f["text"] for f in report["fillers"]] == ["sort of"]
     assert report["i_we"]["i_count"] == 2 and report["i_we"]["we_count"] == 3
     assert report["i_we"]["we"] == pytest.approx(0.6)
     assert [r["text"] for r in report["repetitions"]] == ["we", "the release"]
     assert {"text": "the release", "count": 3} in report["repeated_phrases"]
     assert report["top_words"][0] == {"text": "release", "count": 3}
+
+
+def test_a_filler_is_not_counted_again_as_a_hedge() -> None:
+    transcript = even_transcript(
+        "it was kind of a mess so i kind of um rewrote it i think and what kind of bug was it "
+        "maybe a race"
+    )
+    report = analyze(transcript, [(0.5, transcript.duration_s)])
+    fillers = [(f["text"], f["start_s"]) for f in report["fillers"]]
+    hedges = [(h["text"], h["start_s"]) for h in report["hedges"]]
+    assert [text for text, _ in fillers].count("kind of") == 2
+    assert [text for text, _ in hedges] == ["i think", "maybe"]  # "what kind of bug" names a kind
+    assert not {start for _, start in fillers} & {start for _, start in hedges}
+    assert report["hedges_per_min"] == pytest.approx(2 * 60 / report["duration_s"], abs=0.01)

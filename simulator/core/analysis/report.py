@@ -121,7 +121,7 @@ def analyze(
     # Sounds like "um" are not words of the answer; fillers that are real words still count.
     words = [t for t in all_tokens if t.text not in SOUNDS]
     minutes_base = times.duration_s
-    hedges = find_hedges(all_tokens)
+    hedges = find_hedges(all_tokens, fillers)
     figures = find_figures(all_tokens)
     structure = _structure(all_tokens, framework)
     headline = _headline(all_tokens, targets.headline_window_s, window)
