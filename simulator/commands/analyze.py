@@ -43,8 +43,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--framework",
         choices=["STAR", "PEP", "CAR", "free"],
-        default="free",
-        help="the answer structure to look for in FILE (default: free, none)",
+        default="auto",
+        help="the answer structure to look for in FILE; free reads none (default: the one "
+        "the answer fits best, or none)",
     )
     parser.add_argument(
         "--band", type=int, nargs=2, metavar=("LOW", "HIGH"), default=(60, 120),
@@ -195,6 +196,8 @@ def _show(report: dict[str, Any], as_json: bool) -> None:
         f"{report['duration_s']:.1f} s, {report['words']} words, {report['wpm']:.0f} words a "
         f"minute ({report['articulation_wpm']:.0f} while speaking)"
     )
+    if report.get("framework_picked"):
+        print(_picked_line(report["structure"]["framework"]))
     for item in report["findings"]:
         print(f"- {item['message']}")
     if report["fillers"]:
@@ -210,3 +213,13 @@ def _show(report: dict[str, Any], as_json: bool) -> None:
         print("Figures: " + ", ".join(report["numbers"]))
     shares = report["i_we"]
     print(f"I {shares['i']:.0%} / we {shares['we']:.0%}")
+
+
+def _picked_line(framework: str) -> str:
+    """Which framework ``analyze FILE`` read the answer against, when it chose."""
+    if framework == "free":
+        return (
+            "Framework: none seems to fit (no STAR, PEP or CAR parts found); "
+            "--framework reads it as one."
+        )
+    return f"Framework: {framework}, the one this answer seems to fit best (--framework to choose)."

@@ -12,6 +12,7 @@ from typing import Any
 
 from simulator.core.analysis import findings as fnd
 from simulator.core.analysis.fillers import SOUNDS, filled_pauses, find_fillers
+from simulator.core.analysis.framework_pick import pick_framework
 from simulator.core.analysis.metrics import (
     find_hedges,
     find_repetitions,
@@ -36,6 +37,7 @@ from simulator.core.transcript import Transcript
 #    a filler is not a hedge too; structure parts in the framework's order.
 ANALYSIS_VERSION = 6
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
+AUTO = "auto"  # pick the framework the answer fits best (framework_pick)
 
 _IMPACT_WORDS = (
     "reduced", "increased", "cut", "saved", "improved", "grew", "doubled", "tripled", "halved",
@@ -92,9 +94,10 @@ def analyze(
     """Every measure of one answer; times in the result are seconds from the recording start.
 
     ``voiced_spans`` are (start_s, end_s) of voice in the recording; ``band`` is the question's
-    answer length in seconds, unless ``targets.answer_seconds`` overrides it.
+    answer length in seconds, unless ``targets.answer_seconds`` overrides it. ``framework``
+    "auto" reads the answer against the framework it fits best (``framework_picked`` says so).
     """
-    if framework not in FRAMEWORKS:
+    if framework not in (*FRAMEWORKS, AUTO):
         raise ValueError(f"unknown framework {framework!r} (one of {', '.join(FRAMEWORKS)})")
     targets = targets or Targets()
     length_band = targets.answer_seconds or (float(band[0]), float(band[1]))
@@ -105,6 +108,9 @@ def analyze(
         if all_tokens
         else max(transcript.duration_s, window)
     )
+    picked = framework == AUTO
+    if picked:
+        framework = pick_framework(all_tokens)
     times = timing(all_tokens, voiced_spans, window, end, targets.pause_min_s)
     fillers = find_fillers(all_tokens)
     filled = filled_pauses(
@@ -160,6 +166,7 @@ def analyze(
         "numbers": [f.written for f in figures],
         "figures": [f.to_json() for f in figures],
         "structure": structure,
+        "framework_picked": picked,
         "headline_in_30s": headline,
         "band": list(length_band),
         "targets": targets.to_json(),
@@ -183,4 +190,4 @@ def analyze(
     return report
 
 
-__all__ = ["ANALYSIS_VERSION", "FRAMEWORKS", "FRAMEWORK_PARTS", "analyze"]
+__all__ = ["ANALYSIS_VERSION", "AUTO", "FRAMEWORKS", "FRAMEWORK_PARTS", "analyze"]
