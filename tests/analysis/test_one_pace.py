@@ -163,4 +163,5 @@ def test_one_recording_shows_one_pace_everywhere(
     card = LastAnswerSummary()
     qtbot.addWidget(card)
     card.show_analysis(1, live)
-    assert [line for line in card.lines if "Pace" in line][0].endswith(f"Pace {shown} wpm")
+    paces = [line for line in card.lines if "Pace" in line]
+    assert len(paces) == 1 and paces[0].endswith(f"Pace {shown} wpm")
