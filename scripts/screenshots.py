@@ -182,7 +182,7 @@ def main() -> int:
         save(window, folder, "01-home.png")
         if window.microphone.ready is False:  # this machine has no microphone: show it
             save(window, folder, "15-home-no-microphone.png")
-            window._microphone_found("a microphone")  # the rest as with one plugged in
+            window.microphone._found("a microphone")  # the rest as with one plugged in
 
         drive_interview(window, hide=False, elapsed=74)
         settle(app, lambda: True, 0.2)
@@ -297,8 +297,8 @@ def main() -> int:
         settle(app, lambda: window.history.page.sessions_list.count() == 3)
         save(window, folder, "13-history.png")
         window.history.page.open_button.click()
-        settle(app, lambda: window.stack.currentWidget() is window.end)
-        window.end.answer_rows[0].show_feedback(True)
+        settle(app, lambda: window.navigator.is_showing(window.history.review))
+        window.history.review.answer_rows[0].show_feedback(True)
         settle(app, lambda: True, 0.2)
         save(window, folder, "14-history-session.png")
     finally:
