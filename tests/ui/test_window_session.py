@@ -89,3 +89,51 @@ def test_practice_again_starts_the_same_pack(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end, timeout=5000)
     qtbot.mouseClick(window.end.home_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.home
+
+
+def test_the_session_flow_runs_a_session_without_the_window(
+    qtbot: Any, services: Any, library: Any
+) -> None:
+    """The session is the flow's, not the window's: pages, a navigator and the services'
+    sessions façade are all it needs, as the library and history flows."""
+    from PySide6.QtWidgets import QStackedWidget
+
+    from simulator.settings import Settings
+    from simulator.ui.microphone_watch import MicrophoneWatch
+    from simulator.ui.navigator import Navigator
+    from simulator.ui.pages.end import EndPage
+    from simulator.ui.pages.home import HomePage
+    from simulator.ui.pages.interview import InterviewPage
+    from simulator.ui.session_flow import SessionFlow
+    from simulator.ui.tasks import TaskRunner
+    from simulator.ui.widgets.banner import BannerArea
+    from simulator.ui.window import MainWindow
+
+    for old in ("start_session", "_prepare_session", "_on_event", "_on_finished"):
+        assert not hasattr(MainWindow, old)
+    stack, banners, tasks = QStackedWidget(), BannerArea(), TaskRunner()
+    qtbot.addWidget(stack)
+    home, interview, end = HomePage(library, Settings()), InterviewPage(), EndPage()
+    navigator = Navigator(stack)
+    for page in (home, interview, end):
+        navigator.add(page)
+    microphone = MicrophoneWatch(services.microphones, tasks, banners, home)
+    flow = SessionFlow(
+        services.sessions,
+        navigator,
+        banners,
+        microphone,
+        (home, interview, end),
+        library,
+        lambda: Settings(shuffle=False),
+    )
+    bridge = flow.start("ui-test", ["third"])
+    assert bridge is not None and navigator.is_showing(interview)
+    qtbot.waitUntil(lambda: interview.transcript_view.toPlainText() == "partial answer 1")
+    bridge.stop_answer()
+    qtbot.waitUntil(lambda: navigator.is_showing(end), timeout=5000)
+    assert [row.question_label.text() for row in end.answer_rows] == ["1. Why this role?"]
+    assert services.microphones.mic_checks == 1  # checked on the session's thread first
+    with qtbot.waitSignal(flow.home_requested, timeout=1000):
+        end.home_button.click()
+    assert flow.shutdown() and tasks.shutdown()
