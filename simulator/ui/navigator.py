@@ -26,9 +26,6 @@ class Navigator:
         if focus is not None:
             focus.setFocus()
 
-    def current(self) -> QWidget | None:
-        return self.stack.currentWidget()
-
     def is_showing(self, page: QWidget) -> bool:
         return self.stack.currentWidget() is page
 

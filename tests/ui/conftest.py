@@ -28,10 +28,9 @@ from simulator import paths
 from simulator.core.records import SavedSession
 from simulator.library import Library, load_library
 from simulator.services import PackFiles
-from simulator.session.ports import SessionOptions
 from simulator.settings import Settings, SettingsFile
 from tests.support import sample_answer
-from tests.support.scripted_runner import ScriptedAnswers, ScriptedRunner
+from tests.support.scripted_runner import ScriptedSessions
 
 PACK = """
 [pack]
@@ -178,25 +177,6 @@ class FakePastSessions:
         return False
 
 
-class FakeSessions:
-    """Scripted runners instead of real sessions; checks readiness as the real one does."""
-
-    def __init__(self, microphones: FakeMicrophones, models: FakeModels) -> None:
-        self.microphones = microphones
-        self.models = models
-        self.runners: list[ScriptedRunner] = []
-        self.answers: ScriptedAnswers = {}
-
-    def runner(self, options: SessionOptions, on_event: Any) -> ScriptedRunner:
-        runner = ScriptedRunner(options, on_event, self.answers)
-        self.runners.append(runner)
-        return runner
-
-    def check_ready(self) -> None:
-        self.microphones.check_microphone()
-        self.models.prepare_recognizer()
-
-
 class FakeServices:
     """The façades the window is given, each a small fake recording what it was asked;
     the pack files are the real façade on the tmp data folder."""
@@ -207,12 +187,17 @@ class FakeServices:
         self.models = FakeModels()
         self.voices = FakeVoices()
         self.history = FakePastSessions()
-        self.sessions = FakeSessions(self.microphones, self.models)
+        self.sessions = ScriptedSessions(self._check_ready)
         self.closed = False
 
     @property
     def packs(self) -> PackFiles:
         return PackFiles(paths.layout())
+
+    def _check_ready(self) -> None:
+        """As the real sessions façade: a microphone, then the recogniser."""
+        self.microphones.check_microphone()
+        self.models.prepare_recognizer()
 
     def update_settings(self, settings: Settings) -> None:
         self.settings = settings
