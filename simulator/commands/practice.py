@@ -33,6 +33,7 @@ from simulator.commands.common import (
 from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
 from simulator.library import load_library
+from simulator.records.recovery import recover_unfinished
 from simulator.services import Services, build_services
 from simulator.session import SessionRunner
 from simulator.session.ports import SessionOptions
@@ -163,7 +164,7 @@ def _practise(
     jsonl = args.events == "jsonl"
     say = _Printer(quiet=jsonl)
     recognizers = services.sessions.recognizers  # a missing model fails here, first
-    for message in services.sessions.recover_unfinished():
+    for message in recover_unfinished(services.layout, services.settings, recognizers):
         print(message, file=sys.stderr)
     say.line(f"Microphone: {services.microphones.check_microphone()}")
     say.line(f"Loading the {recognizers.engine} recogniser ({recognizers.model})…")

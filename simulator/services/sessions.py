@@ -1,7 +1,7 @@
 """The sessions façade: a live session's runner with the real adapters behind its ports.
 
 Both front ends start sessions here; the window also asks ``check_ready`` on the session's
-own thread before anything is saved, and crash recovery is wired here once for both.
+own thread before anything is saved, and runs crash recovery at start-up through here.
 """
 
 from __future__ import annotations
@@ -100,9 +100,9 @@ class Sessions:
         return release
 
     def recover_unfinished(self) -> list[str]:
-        """Repair sessions cut off by a crash; one message per recovered session (slow), the
-        same for the window and the terminal. The recogniser is only built if a cut-off
-        answer needs transcribing; the analyses run in the analysis worker."""
+        """Repair sessions cut off by a crash (``records.recovery``, the one entry point the
+        terminal calls too); one message per recovered session. Slow. The recogniser is only
+        built if a cut-off answer needs transcribing; the analyses run in the worker."""
         from simulator.records.recovery import recover_unfinished
 
         adapters = self.adapters

@@ -107,7 +107,7 @@ class VoiceActivity(Protocol):
 
 @dataclass
 class SessionServices:
-    """Everything outside the runner, built by the composition root (services.py)."""
+    """Everything outside the runner, built by the sessions façade (services/sessions.py)."""
 
     voice: Synthesizer
     speaker: Speaker
