@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
 
     @property
     def stack(self) -> QStackedWidget:
+        """The pages, to see which is shown; pages are switched through ``navigator``."""
         return self.navigator.stack
 
     # --- startup checks, all in the background -----------------------------------------
