@@ -64,7 +64,7 @@ def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tupl
 
     from simulator import paths
     from simulator.library import load_library
-    from simulator.services import AppServices
+    from simulator.services import build_services
     from simulator.settings import Settings, SettingsFile
     from simulator.ui import style
     from simulator.ui.window import MainWindow
@@ -85,7 +85,7 @@ def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tupl
     answer = concat_wavs(parts, folder / "answer.wav", pause_s=0.5)
     settings_file = SettingsFile(paths.settings_file())
     settings_file.save(Settings(engine="pocketsphinx", end_silence_s=1.5, shuffle=False))
-    services = AppServices(settings_file.load(), layout)
+    services = build_services(settings_file.load(), layout)
     window = MainWindow(
         services, load_library(paths.builtin_packs_dir(), layout.packs_dir), settings_file
     )
@@ -119,7 +119,7 @@ def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tupl
 
     clock.start()
     heartbeat.start()
-    bridge = window.start_session("e2e", 1, shuffle=False)
+    bridge = window.session.start("e2e", 1, shuffle=False)
     assert bridge is not None
     bridge.event.connect(on_event)
     bridge.finished.connect(lambda _id: app.quit())

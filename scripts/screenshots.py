@@ -33,7 +33,7 @@ from simulator import paths
 from simulator.audio.wav import WavWriter
 from simulator.core.records import AnswerSummary, read_analysis, read_words
 from simulator.library import load_library
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import SettingsFile
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
@@ -83,7 +83,7 @@ def save_microphone_list(app: QApplication, dialog: SettingsDialog, folder: Path
 def drive_interview(window: MainWindow, hide: bool, elapsed: float) -> None:
     page = window.interview
     page.attach(SessionBridge(window), hide_question=hide)
-    window.stack.setCurrentWidget(page)
+    window.navigator.show(page)
     pack = window.library.packs[0]
     question = pack.questions[min(1, len(pack.questions) - 1)]
     page.handle_event(
@@ -171,7 +171,7 @@ def main() -> int:
     app.setApplicationName("Hotseat")
     style.apply(app)
     settings_file = SettingsFile(paths.settings_file())
-    services = AppServices(settings_file.load(), paths.layout())
+    services = build_services(settings_file.load(), paths.layout())
     library = load_library(paths.builtin_packs_dir(), services.layout.packs_dir)
     window = MainWindow(services, library, settings_file)
     try:
@@ -180,9 +180,9 @@ def main() -> int:
         window.run_startup_checks()
         settle(app, lambda: window.tasks.pending == 0)
         save(window, folder, "01-home.png")
-        if window.microphone_ready is False:  # this machine has no microphone: show it
+        if window.microphone.ready is False:  # this machine has no microphone: show it
             save(window, folder, "15-home-no-microphone.png")
-            window._microphone_found("a microphone")  # the rest as with one plugged in
+            window.microphone._found("a microphone")  # the rest as with one plugged in
 
         drive_interview(window, hide=False, elapsed=74)
         settle(app, lambda: True, 0.2)
@@ -204,7 +204,7 @@ def main() -> int:
             AnswerSummary(4, questions[3].text, 3.2, "", "x/3.wav", "vosk", skipped=True)
         )
         window.end.show_results(12, "complete", answers)
-        window.stack.setCurrentWidget(window.end)
+        window.navigator.show(window.end)
         window.banners.show_message(
             "session-warning", "The question could not be spoken: no speaker was found.", "warning"
         )
@@ -216,7 +216,7 @@ def main() -> int:
         settle(app, lambda: window.tasks.pending == 0)
         save(dialog, folder, "05-settings.png")
         save_microphone_list(app, dialog, folder)
-        getter = ModelInstallDialog(services, window.tasks, dialog)
+        getter = ModelInstallDialog(services.models, window.tasks, dialog)
         getter.show()
         settle(app, lambda: True, 0.2)
         save(getter, folder, "11-get-model.png")
@@ -233,7 +233,7 @@ def main() -> int:
 
         window.banners.clear("session-warning")
         window.resize(900, 600)
-        window.stack.setCurrentWidget(window.home)
+        window.navigator.show(window.home)
         settle(app, lambda: True, 0.2)
         save(window, folder, "06-home-minimum-size.png")
         window.resize(1100, 720)
@@ -272,7 +272,7 @@ def main() -> int:
         not_analysed = AnswerSummary(2, questions[1].text, 12.0, "I would start", "x/1.wav")
         answers = [analysed, not_analysed]
         window.end.show_results(13, "complete", answers)
-        window.stack.setCurrentWidget(window.end)
+        window.navigator.show(window.end)
         window.end.answer_rows[0].show_feedback(True)
         window.resize(1100, 1040)  # tall enough for the measures and the marked transcript
         settle(app, lambda: True, 0.3)
@@ -297,8 +297,8 @@ def main() -> int:
         settle(app, lambda: window.history.page.sessions_list.count() == 3)
         save(window, folder, "13-history.png")
         window.history.page.open_button.click()
-        settle(app, lambda: window.stack.currentWidget() is window.end)
-        window.end.answer_rows[0].show_feedback(True)
+        settle(app, lambda: window.navigator.is_showing(window.history.review))
+        window.history.review.answer_rows[0].show_feedback(True)
         settle(app, lambda: True, 0.2)
         save(window, folder, "14-history-session.png")
     finally:

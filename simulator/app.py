@@ -1,8 +1,9 @@
 """The window's composition root: builds the objects of one run of the app and shows it.
 
 ``main`` is what the bare ``hotseat`` command runs. It loads the settings and the pack library,
-builds ``AppServices`` and the main window, starts the startup checks and crash recovery in the
-background, runs the event loop, and on exit stops every thread and closes the services.
+builds the services (``services.build_services``) and the main window, starts the startup
+checks and crash recovery in the background, runs the event loop, and on exit stops every
+thread and closes the services.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from simulator import __version__, paths
 from simulator.library import load_library
-from simulator.services import AppServices
+from simulator.services import Services, build_services
 from simulator.settings import RANGES, Settings, SettingsFile
 
 if TYPE_CHECKING:
@@ -36,25 +37,12 @@ BACKGROUND_STARTED = "hotseat_background_started"
 QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
 
 
-def recover_sessions(services: AppServices) -> list[str]:
-    """Repair sessions cut off by a crash; one message per recovered session. Slow."""
-    from simulator.records.recovery import recover_unfinished
-
-    # The recogniser is only built if a cut-off answer needs transcribing.
-    return recover_unfinished(
-        services.layout,
-        services.settings,
-        lambda rate: services.recognizers(rate),
-        services.analyze_answer,
-    )
-
-
-def _start_background_work(window: MainWindow, services: AppServices) -> None:
+def _start_background_work(window: MainWindow, services: Services) -> None:
     """The start-up checks (microphone, recogniser, voices) and crash recovery."""
     window.setProperty(BACKGROUND_STARTED, True)
     window.run_startup_checks()
     window.tasks.run_task(
-        lambda: recover_sessions(services),
+        services.sessions.recover_unfinished,
         window.show_recovered,
         lambda error: window.banners.show_message(
             "recovery", f"Interrupted sessions could not be recovered: {error}", "warning"
@@ -196,7 +184,7 @@ def _run_window(
     settings_file = SettingsFile(paths.settings_file(), report=None)  # said in a banner
     settings = settings_file.load()
     layout = paths.layout()
-    services = AppServices(settings, layout)
+    services = build_services(settings, layout)
     window: MainWindow | None = None
 
     def slot_failed(error: BaseException) -> None:

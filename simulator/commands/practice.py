@@ -34,7 +34,7 @@ from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
 from simulator.library import load_library
 from simulator.records.recovery import recover_unfinished
-from simulator.services import AppServices
+from simulator.services import Services, build_services
 from simulator.session import SessionRunner
 from simulator.session.ports import SessionOptions
 from simulator.session.setup import SessionRequest, UnknownCategoryError, session_options
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     title = f'Pack "{library.get(args.pack).title}"' if args.pack else "Mixed questions"
 
     with without_portaudio_noise():
-        services = AppServices(settings, layout)
+        services = build_services(settings, layout)
         try:
             return _practise(args, services, options, title)
         finally:
@@ -159,15 +159,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _practise(
-    args: argparse.Namespace, services: AppServices, options: SessionOptions, title: str
+    args: argparse.Namespace, services: Services, options: SessionOptions, title: str
 ) -> int:
     jsonl = args.events == "jsonl"
     say = _Printer(quiet=jsonl)
-    recognizers = services.recognizers  # a missing model fails here, before anything starts
+    recognizers = services.sessions.recognizers  # a missing model fails here, first
     for message in recover_unfinished(services.layout, services.settings, recognizers):
         print(message, file=sys.stderr)
-    device = services.microphone().check()
-    say.line(f"Microphone: {device.name}")
+    say.line(f"Microphone: {services.microphones.check_microphone()}")
     say.line(f"Loading the {recognizers.engine} recogniser ({recognizers.model})…")
     recognizers.preload()
 
@@ -177,7 +176,7 @@ def _practise(
         "seed": args.seed,
     }
     outcome = _Outcome(_JsonLines() if jsonl else say.event)
-    runner = services.runner(options, outcome)
+    runner = services.sessions.runner(options, outcome)
     say.line(f"{title}, {len(options.questions)} question(s).")
     say.line("Press Enter to end an answer; q and Enter to end the session.")
     return _run_with_keys(runner, outcome, say.prompt)

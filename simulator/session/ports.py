@@ -1,6 +1,6 @@
 """What a live session needs from the outside world, as small interfaces.
 
-``SessionRunner`` (runner.py) only talks to these; ``services.AppServices`` builds the real
+``SessionRunner`` (runner.py) only talks to these; ``services.sessions.Sessions`` builds the real
 adapters behind them, and tests pass fakes. Each Protocol names the one module that
 implements it for real. The recogniser's interface is shared with the speech package, so it
 lives in ``core/recognizer.py`` (imported here for the runner).
@@ -107,7 +107,7 @@ class VoiceActivity(Protocol):
 
 @dataclass
 class SessionServices:
-    """Everything outside the runner, built by the composition root (services.py)."""
+    """Everything outside the runner, built by the sessions façade (services/sessions.py)."""
 
     voice: Synthesizer
     speaker: Speaker

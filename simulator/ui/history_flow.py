@@ -1,23 +1,40 @@
-"""Wires the list of past sessions to the services and the end page, which shows one again
-(a ``SavedSession``, as ``core.records`` types it).
+"""Wires the list of past sessions to the past sessions façade and to the review page, which
+shows one again (a ``SavedSession``, as ``core.records`` types it).
 
 Listing sessions and reading one run through the window's background helper (``ui.tasks``):
-the store is never touched on the GUI thread.
+the store is never touched on the GUI thread. ``PastSessions`` is what this flow needs of the
+services (``services.records.PastSessions`` for real, a fake in the tests).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget
 
 from simulator.core.records import SavedSession
 from simulator.library import Library
-from simulator.ui.pages.end import EndPage
-from simulator.ui.pages.history import HistoryPage, when
-from simulator.ui.services_api import WindowServices
+from simulator.ui.navigator import Navigator
+from simulator.ui.pages.history import HistoryPage
+from simulator.ui.pages.review import ReviewPage
 from simulator.ui.tasks import TaskRunner
+from simulator.ui.widgets.answer_list import PlayFunction
+
+
+class PastSessions(Protocol):
+    """Saved sessions; every call is slow (the store), so it runs off the GUI thread."""
+
+    def list_sessions(self) -> list[dict[str, Any]]:
+        """One row a session, newest first, with its answer count and recorded length."""
+        ...
+
+    def get_session(self, session_id: int) -> SavedSession | None:
+        """A saved session with its answers and their analyses (None if it is gone)."""
+        ...
+
+    def delete_session(self, session_id: int) -> bool:
+        """Delete a session and its recordings (False if it was gone); raises StoreError."""
+        ...
 
 
 class HistoryFlow(QObject):
@@ -25,31 +42,32 @@ class HistoryFlow(QObject):
 
     def __init__(
         self,
-        services: WindowServices,
+        sessions: PastSessions,
+        play: PlayFunction | None,
         tasks: TaskRunner,
-        stack: QStackedWidget,
-        end_page: EndPage,
+        navigator: Navigator,
         library: Library,
     ) -> None:
         super().__init__()
-        self.services = services
+        self.sessions = sessions
         self.tasks = tasks
-        self.stack = stack
-        self.end_page = end_page
+        self.navigator = navigator
         self.library = library
         self.page = HistoryPage()
-        stack.addWidget(self.page)
+        self.review = ReviewPage(play)
+        navigator.add(self.page)
+        navigator.add(self.review)
         self.page.back_requested.connect(self.home_requested.emit)
         self.page.open_requested.connect(self.open_session)
         self.page.delete_requested.connect(self.delete_session)
-        end_page.history_requested.connect(self.show_history)
+        self.review.back_requested.connect(self.show_history)
 
     def show_history(self) -> None:
         """Show the list, and read it again (a session may have been saved since)."""
-        self.end_page.stop_playback()
-        self.stack.setCurrentWidget(self.page)
+        self.review.stop_playback()
+        self.navigator.show(self.page)
         self.page.show_loading()
-        self.tasks.run_task(self.services.list_sessions, self._listed, self._failed)
+        self.tasks.run_task(self.sessions.list_sessions, self._listed, self._failed)
 
     def _listed(self, sessions: list[dict[str, Any]]) -> None:
         titles = {pack.id: pack.title for pack in self.library.packs}
@@ -58,7 +76,7 @@ class HistoryFlow(QObject):
     def open_session(self, session_id: int) -> None:
         self.page.show_loading()
         self.tasks.run_task(
-            lambda: self.services.get_session(session_id), self._opened, self._failed
+            lambda: self.sessions.get_session(session_id), self._opened, self._failed
         )
 
     def _opened(self, session: SavedSession | None) -> None:
@@ -66,14 +84,13 @@ class HistoryFlow(QObject):
             self.page.show_problem("That session is no longer saved.")
             return
         self.page.show_problem("")
-        self.end_page.show_review(session, f"Session of {when(session.started_at)}")
-        self.stack.setCurrentWidget(self.end_page)
-        self.end_page.home_button.setFocus()
+        self.review.show_session(session)
+        self.navigator.show(self.review, self.review.back_button)
 
     def delete_session(self, session_id: int) -> None:
         self.page.show_loading()
         self.tasks.run_task(
-            lambda: self.services.delete_session(session_id),
+            lambda: self.sessions.delete_session(session_id),
             lambda _deleted: self.show_history(),
             lambda error: self.page.show_problem(str(error)),
         )
@@ -82,4 +99,4 @@ class HistoryFlow(QObject):
         self.page.show_problem(f"The saved sessions could not be read: {error}")
 
 
-__all__ = ["HistoryFlow"]
+__all__ = ["HistoryFlow", "PastSessions"]

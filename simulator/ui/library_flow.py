@@ -3,27 +3,53 @@
 The browser and the editor are views; this controller carries out what they ask for. Saving,
 deleting and reloading packs, and rendering the interviewer's voice, run through the window's
 one background helper (``ui.tasks``), never on the GUI thread. When the packs on disk change,
-``library_changed`` carries the reloaded library to the window.
+``library_changed`` carries the reloaded library to the window. ``PackFiles`` and
+``QuestionVoice`` are what it needs of the services (``services.packs`` and
+``services.voices`` for real).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from simulator.core.packs import Pack, PackError, Question
 from simulator.library import Library
 from simulator.library.queries import Entry, session_label
+from simulator.ui.navigator import Navigator
 from simulator.ui.pages.library import LibraryPage
 from simulator.ui.pages.pack_editor import PackEditorPage
-from simulator.ui.services_api import Playback, WindowServices
 from simulator.ui.tasks import TaskRunner
+from simulator.ui.widgets.answer_list import Playback
 from simulator.ui.widgets.banner import BannerArea
 
 StartSession = Callable[[str, list[Question]], object]
+
+
+class PackFiles(Protocol):
+    """The packs on disk; every call reads or writes files, so it runs off the GUI thread."""
+
+    def load_library(self) -> Library:
+        """Every pack, built-in and the user's, read again from disk."""
+        ...
+
+    def save_pack(self, pack: Pack, replaces: str | None = None) -> Path:
+        """Write a user pack (``replaces``: the id it was opened as); raises PackError."""
+        ...
+
+    def delete_pack(self, pack_id: str) -> None:
+        """Remove a user pack's file; raises PackError for a built-in or unknown pack."""
+        ...
+
+
+class QuestionVoice(Protocol):
+    def speak_text(self, text: str) -> Playback:
+        """Say ``text`` in the interviewer's voice (renders first: slow)."""
+        ...
 
 
 def error_text(error: BaseException) -> str:
@@ -39,18 +65,20 @@ class LibraryFlow(QObject):
 
     def __init__(
         self,
-        services: WindowServices,
+        packs: PackFiles,
+        voice: QuestionVoice,
         tasks: TaskRunner,
         banners: BannerArea,
-        stack: QStackedWidget,
+        navigator: Navigator,
         library: Library,
         start_session: StartSession,
     ) -> None:
-        super().__init__(stack)
-        self.services = services
+        super().__init__(navigator.stack)
+        self.packs = packs
+        self.voice = voice
         self.tasks = tasks
         self.banners = banners
-        self.stack = stack
+        self.navigator = navigator
         self.library = library
         self._start_session = start_session
         self.playback: Playback | None = None
@@ -63,7 +91,7 @@ class LibraryFlow(QObject):
     def browser(self) -> LibraryPage:
         if self._browser is None:
             browser = LibraryPage(self.library)
-            self.stack.addWidget(browser)
+            self.navigator.add(browser)
             browser.back_requested.connect(self.leave_browser)
             browser.practise_requested.connect(self.practise)
             browser.new_pack_requested.connect(lambda: self.open_pack(None))
@@ -76,7 +104,7 @@ class LibraryFlow(QObject):
     def editor(self) -> PackEditorPage:
         if self._editor is None:
             editor = PackEditorPage()
-            self.stack.addWidget(editor)
+            self.navigator.add(editor)
             editor.back_requested.connect(self.show_browser)
             editor.save_requested.connect(self.save)
             editor.delete_requested.connect(self.delete)
@@ -101,8 +129,7 @@ class LibraryFlow(QObject):
         self._show(editor, editor.copy_button if editor.read_only else editor.pack_form.title_edit)
 
     def _show(self, page: QWidget, focus: QWidget) -> None:
-        self.stack.setCurrentWidget(page)
-        focus.setFocus()
+        self.navigator.show(page, focus)
 
     # --- the browser's actions --------------------------------------------------------------
 
@@ -114,11 +141,11 @@ class LibraryFlow(QObject):
         """Speak a question in the interviewer's voice; rendering runs in the background."""
         self.stop_playback()
         self.browser.preview.set_preparing(True)
-        self.tasks.run_task(lambda: self.services.speak_text(text), self._heard, self._not_heard)
+        self.tasks.run_task(lambda: self.voice.speak_text(text), self._heard, self._not_heard)
 
     def _heard(self, playback: Playback) -> None:
         self.browser.preview.set_preparing(False)
-        if self.stack.currentWidget() is not self.browser:
+        if not self.navigator.is_showing(self.browser):
             playback.stop()  # the user moved on while the voice was being prepared
             return
         self.playback = playback
@@ -139,8 +166,8 @@ class LibraryFlow(QObject):
 
     def save(self, pack: Pack, replaces: str | None) -> None:
         def work() -> tuple[Path, Library]:
-            path = self.services.save_pack(pack, replaces)
-            return path, self.services.load_library()
+            path = self.packs.save_pack(pack, replaces)
+            return path, self.packs.load_library()
 
         def done(result: tuple[Path, Library]) -> None:
             path, library = result
@@ -156,8 +183,8 @@ class LibraryFlow(QObject):
 
     def delete(self, pack_id: str) -> None:
         def work() -> Library:
-            self.services.delete_pack(pack_id)
-            return self.services.load_library()
+            self.packs.delete_pack(pack_id)
+            return self.packs.load_library()
 
         def done(library: Library) -> None:
             self.set_library(library)

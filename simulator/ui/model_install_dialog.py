@@ -9,6 +9,8 @@ had written before it returns.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,9 +26,27 @@ from PySide6.QtWidgets import (
 
 from simulator.ui import style
 from simulator.ui.models.rows import RowsModel
-from simulator.ui.services_api import WindowServices
 from simulator.ui.tasks import TaskRunner
 from simulator.ui.widgets.row_list import RowList
+
+
+class ModelInstaller(Protocol):
+    """What the dialog needs of the speech models façade (``services.models.Models``)."""
+
+    def model_offers(self) -> list[tuple[str, int, str]]:
+        """Published English Vosk models: (name, size in MB, what it is good for)."""
+        ...
+
+    def install_model(
+        self,
+        source: str,
+        progress: Callable[[str, int, int | None], None],
+        cancelled: Callable[[], bool],
+    ) -> str | None:
+        """Install a model from a .zip, a model's name or a URL (slow; progress is called on
+        the worker thread); its folder, or None if cancelled; raises ModelError."""
+        ...
+
 
 Offer = tuple[str, int, str]  # name, size in MB, what it is
 
@@ -66,7 +86,7 @@ class ModelInstallDialog(QDialog):
     """Choose a model to download or a zip to import; ``installed_path`` is set on success."""
 
     def __init__(
-        self, services: WindowServices, tasks: TaskRunner, parent: QWidget | None = None
+        self, services: ModelInstaller, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Get a speech model — Hotseat")

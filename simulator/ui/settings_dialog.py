@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,10 +32,10 @@ from PySide6.QtWidgets import (
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.device_names import SYSTEM_DEFAULT, device_choices, readable_device
-from simulator.ui.model_install_dialog import ModelInstallDialog
+from simulator.ui.model_install_dialog import ModelInstallDialog, ModelInstaller
 from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
-from simulator.ui.services_api import Voice, WindowServices, sorted_voices
 from simulator.ui.tasks import TaskRunner
+from simulator.ui.voice_order import Voice, sorted_voices
 
 DEFAULT_DEVICE = SYSTEM_DEFAULT
 LOOKING = "Looking for a model…"
@@ -42,11 +43,44 @@ NO_MODEL = "No model installed"
 NO_MODEL_NOTE = "Get a model… for more accurate transcripts (PocketSphinx is used until then)."
 
 
+class VoiceList(Protocol):
+    def list_voices(self) -> Sequence[Voice]:
+        """The synthesiser's voices (starts the TTS worker: slow)."""
+        ...
+
+
+class DeviceList(Protocol):
+    def list_input_devices(self) -> list[str]:
+        """Names of the input devices, for the settings."""
+        ...
+
+
+class ModelChoice(ModelInstaller, Protocol):
+    def check_model(self, path: str) -> str:
+        """A verdict on a Vosk model folder; raises ModelError saying what is wrong."""
+        ...
+
+    def find_model(self) -> str | None:
+        """The Vosk model folder used when none is chosen, or None: none is installed."""
+        ...
+
+
+class SettingsServices(Protocol):
+    """The façades the dialog lists and checks through (``services.Services`` for real)."""
+
+    @property
+    def voices(self) -> VoiceList: ...
+    @property
+    def microphones(self) -> DeviceList: ...
+    @property
+    def models(self) -> ModelChoice: ...
+
+
 class SettingsDialog(QDialog):
     def __init__(
         self,
         settings: Settings,
-        services: WindowServices,
+        services: SettingsServices,
         settings_file: SettingsFile,
         tasks: TaskRunner,
         parent: QWidget | None = None,
@@ -62,12 +96,12 @@ class SettingsDialog(QDialog):
         self.model_install_dialog: ModelInstallDialog | None = None
         self._build()
         self._load(settings)
-        self._tasks.run_task(services.list_voices, self._voices_listed, self._voices_failed)
+        self._tasks.run_task(services.voices.list_voices, self._voices_listed, self._voices_failed)
         self._tasks.run_task(
-            services.list_input_devices, self._devices_listed, self._devices_failed
+            services.microphones.list_input_devices, self._devices_listed, self._devices_failed
         )
         self.found_model: str | None = None
-        self._tasks.run_task(services.find_model, self._model_found, self._model_not_found)
+        self._tasks.run_task(services.models.find_model, self._model_found, self._model_not_found)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -220,7 +254,7 @@ class SettingsDialog(QDialog):
 
     def get_model(self) -> None:
         """Download or import a model; the installed folder becomes the chosen one."""
-        dialog = ModelInstallDialog(self._services, self._tasks, self)
+        dialog = ModelInstallDialog(self._services.models, self._tasks, self)
         self.model_install_dialog = dialog
         dialog.finished.connect(lambda _result: self._model_installed(dialog))
         dialog.open()
@@ -245,7 +279,7 @@ class SettingsDialog(QDialog):
         self.model_verdict.setStyleSheet(f"color: {style.MUTED};")
         self.check_button.setEnabled(False)
         self._tasks.run_task(
-            lambda: self._services.check_model(path),
+            lambda: self._services.models.check_model(path),
             lambda verdict: self._show_verdict(True, str(verdict)),
             lambda error: self._show_verdict(False, str(error)),
         )

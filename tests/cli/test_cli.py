@@ -192,7 +192,7 @@ def test_practice_mix_of_an_unknown_category_exits_2_before_anything_starts(
     def no_services(*_args: object) -> None:
         raise AssertionError("the services were built before the category was checked")
 
-    monkeypatch.setattr(practice, "AppServices", no_services)
+    monkeypatch.setattr(practice, "build_services", no_services)
     code, _, err = run(capsys, "practice", "--no-gui", "--mix", "conflict,no-such-category")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "no question has the category 'no-such-category'" in err
@@ -233,7 +233,7 @@ def test_practice_mix_hands_the_mixed_questions_to_the_session(
         def close(self) -> None:
             pass
 
-    monkeypatch.setattr(practice, "AppServices", NoServices)
+    monkeypatch.setattr(practice, "build_services", NoServices)
     monkeypatch.setattr(practice, "_practise", practise)
     argv = ["practice", "--no-gui", "--mix", "conflict,pressure", "--questions", "4"]
     code, _, err = run(capsys, *argv, "--seed", "3", "--answer-seconds", "45")

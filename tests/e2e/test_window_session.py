@@ -15,7 +15,7 @@ from simulator.audio.devices import list_input_devices
 from simulator.audio.wav import wav_duration
 from simulator.core.events import SessionEvent, to_json
 from simulator.library import load_library
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings, SettingsFile
 from simulator.store import Store
 from simulator.ui.window import MainWindow
@@ -44,13 +44,13 @@ def test_a_two_question_session_in_the_window(
     (layout.packs_dir / "e2e.toml").write_text(E2E_PACK, encoding="utf-8")
     settings_file = SettingsFile(paths.settings_file())
     settings_file.save(Settings(engine="pocketsphinx", end_silence_s=1.5, shuffle=False))
-    services = AppServices(settings_file.load(), layout)
+    services = build_services(settings_file.load(), layout)
     library = load_library(paths.builtin_packs_dir(), layout.packs_dir)
     window = MainWindow(services, library, settings_file)
     qtbot.addWidget(window)
     window.show()
     try:
-        bridge = window.start_session("e2e", 2, shuffle=False)
+        bridge = window.session.start("e2e", 2, shuffle=False)
         assert bridge is not None
         events: list[dict[str, Any]] = []
 
@@ -102,7 +102,7 @@ def test_no_microphone_shows_a_banner_with_retry(
     assert list_input_devices(rescan=True) == []
     layout = paths.layout()
     settings_file = SettingsFile(paths.settings_file())
-    services = AppServices(Settings(engine="pocketsphinx"), layout)
+    services = build_services(Settings(engine="pocketsphinx"), layout)
     window = MainWindow(
         services, load_library(paths.builtin_packs_dir(), layout.packs_dir), settings_file
     )

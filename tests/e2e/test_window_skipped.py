@@ -18,7 +18,7 @@ from simulator import paths
 from simulator.audio.devices import list_input_devices
 from simulator.core.events import to_json
 from simulator.library import load_library
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings, SettingsFile
 from simulator.store import Store
 from simulator.ui.pages.end import SKIPPED_TEXT
@@ -47,7 +47,7 @@ def test_escape_twice_on_a_silent_answer_ends_and_keeps_it_as_skipped(
     (layout.packs_dir / "e2e.toml").write_text(E2E_PACK, encoding="utf-8")
     settings_file = SettingsFile(paths.settings_file())
     settings_file.save(Settings(engine="pocketsphinx", end_silence_s=1.5, shuffle=False))
-    services = AppServices(settings_file.load(), layout)
+    services = build_services(settings_file.load(), layout)
     window = MainWindow(
         services, load_library(paths.builtin_packs_dir(), layout.packs_dir), settings_file
     )
@@ -57,7 +57,7 @@ def test_escape_twice_on_a_silent_answer_ends_and_keeps_it_as_skipped(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     try:
-        bridge = window.start_session("e2e", 2, shuffle=False)
+        bridge = window.session.start("e2e", 2, shuffle=False)
         assert bridge is not None
         recording: list[dict[str, Any]] = []
         bridge.event.connect(

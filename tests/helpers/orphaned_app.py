@@ -13,21 +13,21 @@ import time
 from pathlib import Path
 
 from simulator.core.transcript import Transcript, Word
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings
 from simulator.store import DataLayout
 
 
 def main() -> None:
     home, wav = Path(sys.argv[1]), Path(sys.argv[2])
-    services = AppServices(Settings(engine="pocketsphinx"), DataLayout(home))
-    services.prepare_recognizer()
-    services.list_voices()
+    services = build_services(Settings(engine="pocketsphinx"), DataLayout(home))
+    services.models.prepare_recognizer()
+    services.voices.list_voices()
     words = tuple(Word("word", 0.5 * i, 0.5 * i + 0.3, 0.9) for i in range(20))
     transcript = Transcript(words, "pocketsphinx", "en-us", 0.0)
-    services.analyze_answer(wav, transcript, None)
+    services.sessions.analyze_answer(wav, transcript, None)
     threading.Thread(
-        target=services.analyze_answer, args=(wav, transcript, None), daemon=True
+        target=services.sessions.analyze_answer, args=(wav, transcript, None), daemon=True
     ).start()
     print("ready", flush=True)
     time.sleep(600)

@@ -18,7 +18,7 @@ from simulator import paths
 from simulator.analysis_service import analyze_question_answer
 from simulator.analysis_worker import AnalysisError, AnalysisWorker
 from simulator.core.transcript import Transcript, Word
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings
 from tests.support.processes import children, wait_until_gone
 from tests.support.speech_samples import flite_wav
@@ -36,16 +36,16 @@ def wav(tmp_path: Path) -> Path:
 
 @pytest.mark.slow
 def test_the_next_answer_is_analysed_after_the_worker_was_killed(wav: Path) -> None:
-    services = AppServices(Settings(engine="pocketsphinx"), paths.layout())
+    services = build_services(Settings(engine="pocketsphinx"), paths.layout())
     try:
-        first = services.analyze_answer(wav, TRANSCRIPT, None)
+        first = services.sessions.analyze_answer(wav, TRANSCRIPT, None)
         workers = [pid for pid, cmd in children(os.getpid()).items() if "spawn_main" in cmd]
         assert len(workers) == 1
         os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
         assert wait_until_gone(workers, timeout_s=5.0) == []
-        again = services.analyze_answer(wav, TRANSCRIPT, None)
+        again = services.sessions.analyze_answer(wav, TRANSCRIPT, None)
         assert again["words"] == first["words"] == 3
-        assert services.analyze_answer(wav, TRANSCRIPT, None)["duration_s"] > 1.0
+        assert services.sessions.analyze_answer(wav, TRANSCRIPT, None)["duration_s"] > 1.0
     finally:
         services.close()
 

@@ -1,4 +1,4 @@
-"""Closing the window does not wait for start-up work: ``AppServices.interrupt_start_up``
+"""Closing the window does not wait for start-up work: ``Services.interrupt_start_up``
 stops the helper processes that start-up tasks are waiting on, and starts no new one."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from simulator import paths
-from simulator.services import AppServices
+from simulator.services import Services, build_services
 from simulator.settings import Settings
 from simulator.speech.errors import SpeechError, TtsError
 
@@ -22,7 +22,7 @@ def helpers_named(name: str) -> list[multiprocessing.process.BaseProcess]:
 
 
 def interrupted_while_starting(
-    start: Callable[[], object], helper: str, services: AppServices
+    start: Callable[[], object], helper: str, services: Services
 ) -> tuple[BaseException | None, float]:
     """Run ``start`` on a thread, interrupt once its helper process exists; the error it
     ended with and the seconds it took to end after the interrupt."""
@@ -48,32 +48,34 @@ def interrupted_while_starting(
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> AppServices:
-    made = AppServices(Settings(engine="pocketsphinx"), paths.layout())
+def services(tmp_path: Path) -> Services:
+    made = build_services(Settings(engine="pocketsphinx"), paths.layout())
     yield made
     made.close()
 
 
-def test_a_recogniser_loading_its_model_is_cut_short(services: AppServices) -> None:
+def test_a_recogniser_loading_its_model_is_cut_short(services: Services) -> None:
     error, _seconds = interrupted_while_starting(
-        services.prepare_recognizer, "hotseat-stt", services
+        services.models.prepare_recognizer, "hotseat-stt", services
     )
     assert isinstance(error, SpeechError)  # it did not go on to load the model
     services.close()
     assert helpers_named("hotseat-stt") == []
 
 
-def test_a_voice_listing_its_voices_is_cut_short(services: AppServices) -> None:
-    error, _seconds = interrupted_while_starting(services.list_voices, "hotseat-tts", services)
+def test_a_voice_listing_its_voices_is_cut_short(services: Services) -> None:
+    error, _seconds = interrupted_while_starting(
+        services.voices.list_voices, "hotseat-tts", services
+    )
     assert isinstance(error, TtsError)
     services.close()
     assert helpers_named("hotseat-tts") == []
 
 
-def test_no_helper_starts_after_the_interrupt(services: AppServices) -> None:
+def test_no_helper_starts_after_the_interrupt(services: Services) -> None:
     services.interrupt_start_up()
     with pytest.raises(SpeechError):
-        services.prepare_recognizer()
+        services.models.prepare_recognizer()
     with pytest.raises(SpeechError):
-        services.list_voices()
+        services.voices.list_voices()
     assert helpers_named("hotseat-stt") == helpers_named("hotseat-tts") == []

@@ -21,7 +21,7 @@ import pytest
 from simulator import paths
 from simulator.core.events import SessionEvent
 from simulator.core.plan import AnswerRules
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.session.ports import SessionOptions
 from simulator.settings import Settings
 from simulator.store import Store, StoreError
@@ -103,14 +103,14 @@ def test_a_session_cannot_start_on_a_damaged_database(saved_home: Path) -> None:
     layout = paths.layout()
     damage_page(layout.db_path, "scores")
     before = layout.db_path.read_bytes()
-    services = AppServices(Settings(engine="pocketsphinx"), layout)
+    services = build_services(Settings(engine="pocketsphinx"), layout)
     events: list[SessionEvent] = []
     options = SessionOptions(
         pack_id="test", questions=[question("a")], rules=AnswerRules(), speak_questions=False
     )
     try:
         with pytest.raises(StoreError, match=DAMAGED):
-            services.runner(options, events.append).run()
+            services.sessions.runner(options, events.append).run()
     finally:
         services.close()
     assert layout.db_path.read_bytes() == before

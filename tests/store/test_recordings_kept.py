@@ -16,7 +16,7 @@ import pytest
 from simulator import paths
 from simulator.audio.wav import WavWriter, wav_duration
 from simulator.core.plan import AnswerRules
-from simulator.services import AppServices
+from simulator.services import Services, build_services
 from simulator.session import SessionRunner
 from simulator.session.ports import SessionOptions
 from simulator.settings import Settings
@@ -26,7 +26,7 @@ from tests.session.test_runner import FakeClock, FakeRecognizer, FakeStream, que
 OLD_BYTES = b"RIFF" + bytes(range(256)) * 64  # an older session's recording, to the byte
 
 
-def run_real_session(services: AppServices, question_ids: list[str]) -> int:
+def run_real_session(services: Services, question_ids: list[str]) -> int:
     """A session through the real store, folder choice and WAV writer; fake devices only."""
     clock = FakeClock()
 
@@ -41,7 +41,7 @@ def run_real_session(services: AppServices, question_ids: list[str]) -> int:
         def play(self, wav: Path, **_: Any) -> float:
             return 0.0
 
-    real = services.session_services()
+    real = services.sessions.session_services()
     real.microphone = Mic()
     real.recognizer = lambda rate: FakeRecognizer()
     real.voice = real.speaker = Silent()  # type: ignore[assignment]
@@ -68,7 +68,7 @@ def test_a_new_session_one_never_overwrites_the_old_session_ones_recording(
     if database == "empty file":
         layout.db_path.write_bytes(b"")
 
-    services = AppServices(Settings(engine="pocketsphinx"), layout)
+    services = build_services(Settings(engine="pocketsphinx"), layout)
     try:
         first = run_real_session(services, ["a", "b"])
         second = run_real_session(services, ["a"])

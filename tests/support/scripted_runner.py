@@ -1,4 +1,6 @@
-"""The tests' stand-in for SessionRunner: plays a scripted session's events, no audio.
+"""The tests' stand-in for SessionRunner: plays a scripted session's events, no audio; and
+``ScriptedSessions``, the stand-in for the sessions façade (``services.sessions.Sessions``)
+that hands these runners out.
 
 It emits the same typed events as the real runner (``core/events.py``), with every field, in
 the real runner's order; ``tests/session/test_event_contract.py`` runs both through the same
@@ -119,3 +121,23 @@ class ScriptedRunner:
         status = "aborted" if self.abort_event.is_set() else "complete"
         emit(ev.SessionSaved(session_id=SESSION_ID, status=status, answers=saved))
         return SESSION_ID
+
+
+class ScriptedSessions:
+    """The sessions façade's fake: scripted runners instead of real sessions, recorded in
+    ``runners``; ``check_ready`` is the readiness check the session's thread makes first."""
+
+    def __init__(self, check_ready: Callable[[], object] = lambda: None) -> None:
+        self._check_ready = check_ready
+        self.runners: list[ScriptedRunner] = []
+        self.answers: ScriptedAnswers = {}
+
+    def runner(
+        self, options: SessionOptions, on_event: Callable[[ev.SessionEvent], None]
+    ) -> ScriptedRunner:
+        runner = ScriptedRunner(options, on_event, self.answers)
+        self.runners.append(runner)
+        return runner
+
+    def check_ready(self) -> None:
+        self._check_ready()

@@ -1,10 +1,10 @@
 """Fixtures for the window's tests: offscreen Qt, a tmp data folder, real packs, small fakes.
 
-The fakes stand in for ``AppServices`` and the ``SessionRunner`` with the same methods, so the
-pages are tested for what they show and send, without audio or speech models. The runner fake
-(``tests/support/scripted_runner.py``) plays a scripted session's typed events on the bridge's
-real worker thread. Pack files are real: the fake hands saving, deleting and loading packs to
-a real ``AppServices`` on the tmp folder.
+The fakes stand in for the services' façades (``simulator/services/``, one a feature) and the
+``SessionRunner`` with the same methods, so the pages are tested for what they show and send,
+without audio or speech models. The runner fake (``tests/support/scripted_runner.py``) plays a
+scripted session's typed events on the bridge's real worker thread. Pack files are real: the
+fake's ``packs`` is the real ``PackFiles`` façade on the tmp folder.
 Analyses are real too: ``made_up_answer`` runs ``core.analysis.analyze`` on a scripted answer.
 """
 
@@ -25,14 +25,12 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from simulator import paths
-from simulator.core.packs import Pack
 from simulator.core.records import SavedSession
 from simulator.library import Library, load_library
-from simulator.services import AppServices
-from simulator.session.ports import SessionOptions
+from simulator.services import PackFiles
 from simulator.settings import Settings, SettingsFile
 from tests.support import sample_answer
-from tests.support.scripted_runner import ScriptedAnswers, ScriptedRunner
+from tests.support.scripted_runner import ScriptedSessions
 
 PACK = """
 [pack]
@@ -91,24 +89,10 @@ class FakePlayback:
         self.playing = False
 
 
-class FakeServices:
-    """The methods of AppServices the window calls, recording what it asked for."""
-
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or Settings()
+class FakeMicrophones:
+    def __init__(self) -> None:
         self.microphone_ok = True
-        self.runners: list[ScriptedRunner] = []
-        self.answers: ScriptedAnswers = {}
-        self.playbacks: list[FakePlayback] = []
-        self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
         self.mic_checks = 0
-        self.closed = False
-        self.models_dir = Path("models-not-set")  # the ``services`` fixture gives a tmp one
-
-    def list_voices(self) -> list[Any]:
-        from simulator.speech.tts import VoiceInfo
-
-        return [VoiceInfo("v1", "Alice", ("en",)), VoiceInfo("v2", "Bob", ("en",))]
 
     def list_input_devices(self) -> list[str]:
         return ["Desk microphone", "Headset"]
@@ -120,6 +104,11 @@ class FakeServices:
         if not self.microphone_ok:
             raise NoMicrophoneError("No microphone was found; connect one.")
         return "Desk microphone"
+
+
+class FakeModels:
+    def __init__(self) -> None:
+        self.models_dir = Path("models-not-set")  # the ``services`` fixture gives a tmp one
 
     def model_offers(self) -> list[tuple[str, int, str]]:
         return [("vosk-model-test-0.1", 1, "a test model")]
@@ -154,11 +143,30 @@ class FakeServices:
     def prepare_recognizer(self) -> str:
         return "fake · fake"
 
+
+class FakeVoices:
+    def __init__(self) -> None:
+        self.playbacks: list[FakePlayback] = []
+        self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
+
+    def list_voices(self) -> list[Any]:
+        from simulator.speech.tts import VoiceInfo
+
+        return [VoiceInfo("v1", "Alice", ("en",)), VoiceInfo("v2", "Bob", ("en",))]
+
     def play_recording(self, stored_path: str, start_s: float = 0.0) -> FakePlayback:
         playback = FakePlayback(stored_path, start_s)
         self.playbacks.append(playback)
         return playback
 
+    def speak_text(self, text: str) -> FakePlayback:
+        self.spoken.append((text, threading.current_thread().name))
+        playback = FakePlayback(text)
+        self.playbacks.append(playback)
+        return playback
+
+
+class FakePastSessions:
     def list_sessions(self) -> list[dict[str, Any]]:
         return []
 
@@ -168,31 +176,31 @@ class FakeServices:
     def delete_session(self, session_id: int) -> bool:
         return False
 
+
+class FakeServices:
+    """The façades the window is given, each a small fake recording what it was asked;
+    the pack files are the real façade on the tmp data folder."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.microphones = FakeMicrophones()
+        self.models = FakeModels()
+        self.voices = FakeVoices()
+        self.history = FakePastSessions()
+        self.sessions = ScriptedSessions(self._check_ready)
+        self.closed = False
+
+    @property
+    def packs(self) -> PackFiles:
+        return PackFiles(paths.layout())
+
+    def _check_ready(self) -> None:
+        """As the real sessions façade: a microphone, then the recogniser."""
+        self.microphones.check_microphone()
+        self.models.prepare_recognizer()
+
     def update_settings(self, settings: Settings) -> None:
         self.settings = settings
-
-    def speak_text(self, text: str) -> FakePlayback:
-        self.spoken.append((text, threading.current_thread().name))
-        playback = FakePlayback(text)
-        self.playbacks.append(playback)
-        return playback
-
-    def _pack_files(self) -> AppServices:
-        return AppServices(self.settings, paths.layout())
-
-    def load_library(self) -> Library:
-        return self._pack_files().load_library()
-
-    def save_pack(self, pack: Pack, replaces: str | None = None) -> Path:
-        return self._pack_files().save_pack(pack, replaces)
-
-    def delete_pack(self, pack_id: str) -> None:
-        self._pack_files().delete_pack(pack_id)
-
-    def runner(self, options: SessionOptions, on_event: Any) -> ScriptedRunner:
-        runner = ScriptedRunner(options, on_event, self.answers)
-        self.runners.append(runner)
-        return runner
 
     def close(self) -> None:
         self.closed = True
@@ -201,7 +209,7 @@ class FakeServices:
 @pytest.fixture
 def services(tmp_path: Path) -> FakeServices:
     fake = FakeServices()
-    fake.models_dir = tmp_path / "models"
+    fake.models.models_dir = tmp_path / "models"
     return fake
 
 

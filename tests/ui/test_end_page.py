@@ -42,18 +42,18 @@ def test_answers_are_listed_with_duration_and_transcript(qtbot: Any) -> None:
 
 
 def test_play_then_stop_and_the_button_resets_when_playback_ends(qtbot: Any, services: Any) -> None:
-    page = EndPage(play=services.play_recording)
+    page = EndPage(play=services.voices.play_recording)
     qtbot.addWidget(page)
     page.show_results(7, "complete", ANSWERS)
     first, second = page.answer_rows
     qtbot.mouseClick(first.play_button, Qt.MouseButton.LeftButton)
-    assert services.playbacks[0].path == "sessions/7/1-a.wav"
+    assert services.voices.playbacks[0].path == "sessions/7/1-a.wav"
     assert first.play_button.text() == "■  Stop"
     qtbot.mouseClick(second.play_button, Qt.MouseButton.LeftButton)  # only one plays at a time
-    assert services.playbacks[0].stopped
+    assert services.voices.playbacks[0].stopped
     assert first.play_button.text() == "▶  Play"
     assert page.playing_row is second
-    services.playbacks[1].playing = False  # the file played to its end
+    services.voices.playbacks[1].playing = False  # the file played to its end
     qtbot.waitUntil(lambda: second.play_button.text() == "▶  Play")
     assert page.playing_row is None
     assert not page.playback_timer.isActive()
@@ -91,7 +91,8 @@ def saved_answer(
 
 
 def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
-    from simulator.ui.pages.end import SKIPPED_TEXT, SessionAnswers, summaries_from_session
+    from simulator.core.records import summary_of
+    from simulator.ui.pages.end import SKIPPED_TEXT, SessionAnswers
 
     gathered = SessionAnswers()
     gathered.handle_event({"type": "question_started", "index": 0, "text": "Why this role?"})
@@ -119,7 +120,7 @@ def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
             saved_answer(3, "Any questions?", 2.0, "", "skipped"),
         ),
     )
-    answers = gathered.answers + summaries_from_session(saved)
+    answers = gathered.answers + [summary_of(answer) for answer in saved.answers]
     assert [a.skipped for a in answers] == [True, False, True]
     page = EndPage()
     qtbot.addWidget(page)
@@ -133,21 +134,27 @@ def test_a_skipped_answer_says_skipped_not_a_blank_answer(qtbot: Any) -> None:
 
 
 def test_escape_goes_back_to_past_sessions_or_home(qtbot: Any) -> None:
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-    page = EndPage()
+    from simulator.ui.pages.review import ReviewPage
+
+    review, page = ReviewPage(), EndPage()
+    stack = QStackedWidget()
+    stack.addWidget(review)
+    stack.addWidget(page)
     host = QMainWindow()  # shortcuts need an active window, as in the app
-    host.setCentralWidget(page)
+    host.setCentralWidget(stack)
     qtbot.addWidget(host)
     host.show()
     qtbot.waitExposed(host)
     host.activateWindow()
     qtbot.waitUntil(host.isActiveWindow)
     session = SavedSession(3, "2026-11-30T10:00", None, "practice", "mix", None, "complete")
-    page.show_review(session, "Session of Monday")
-    page.home_button.setFocus()
-    with qtbot.waitSignal(page.history_requested, timeout=1000):
-        qtbot.keyClick(page.home_button, Qt.Key.Key_Escape)
+    review.show_session(session)
+    review.back_button.setFocus()
+    with qtbot.waitSignal(review.back_requested, timeout=1000):
+        qtbot.keyClick(review.back_button, Qt.Key.Key_Escape)
+    stack.setCurrentWidget(page)
     page.show_results(4, "complete", ANSWERS)
     with qtbot.waitSignal(page.home_requested, timeout=1000):
         qtbot.keyClick(page, Qt.Key.Key_Escape)

@@ -116,7 +116,7 @@ def test_a_mark_plays_that_answers_recording_and_stops_the_one_before(
     qtbot: Any, services: Any, answer: Any, marks: Any
 ) -> None:
     words, analysis = answer
-    page = EndPage(play=services.play_recording)
+    page = EndPage(play=services.voices.play_recording)
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
@@ -145,13 +145,13 @@ def test_a_mark_plays_that_answers_recording_and_stops_the_one_before(
     qtbot.mouseClick(
         browser.viewport(), Qt.MouseButton.LeftButton, pos=marks.point(browser, "‖ 1.6 s")
     )
-    first = services.playbacks[0]
+    first = services.voices.playbacks[0]
     assert (first.path, first.start_s) == ("sessions/7/1-a.wav", pytest.approx(4.40 - LEAD_IN_S))
     assert page.playing_row is row
     assert row.play_button.text() == "■  Stop"
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=marks.point(browser, "um"))
     assert first.stopped
-    second = services.playbacks[1]
+    second = services.voices.playbacks[1]
     assert (second.path, second.start_s) == ("sessions/7/1-a.wav", 0.0)  # um is at 0.5 s
     assert page.playing_row is row
 
@@ -175,13 +175,13 @@ def test_session_answers_take_words_and_analysis_from_the_events(answer: Any) ->
 def test_the_window_passes_each_answers_analysis_to_the_end_page(
     qtbot: Any, window: Any, answer: Any
 ) -> None:
-    window.services.answers = {0: answer}
-    window.start_session("ui-test", ["first", "second"])
+    window.services.sessions.answers = {0: answer}
+    window.session.start("ui-test", ["first", "second"])
     qtbot.waitUntil(lambda: window.interview.transcript_view.toPlainText() == "partial answer 1")
-    window.bridge.stop_answer()
+    window.session.bridge.stop_answer()
     qtbot.waitUntil(lambda: window.interview.last_answer.isVisible())
     qtbot.waitUntil(lambda: window.interview.transcript_view.toPlainText() == "partial answer 2")
-    window.bridge.stop_answer()
+    window.session.bridge.stop_answer()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end, timeout=5000)
     first, second = window.end.answer_rows
     first.show_feedback(True)

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QStackedWidget
 
 from simulator import paths
 from simulator.library import load_library
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings
 from simulator.ui.history_flow import HistoryFlow
+from simulator.ui.navigator import Navigator
 from simulator.ui.pages import history
 from simulator.ui.pages.end import EndPage
 from simulator.ui.pages.history import describe, when
@@ -24,13 +25,11 @@ from tests.support.speech_samples import flite_wav
 
 @pytest.fixture
 def flow(qtbot: Any, hotseat_home: Path) -> Any:
-    services = AppServices(Settings(), paths.layout())
+    services = build_services(Settings(), paths.layout())
     tasks = TaskRunner()
     stack = QStackedWidget()
-    end = EndPage(play=lambda path, start=0.0: None)  # type: ignore[arg-type,return-value]
-    stack.addWidget(end)
     library = load_library(paths.builtin_packs_dir(), paths.layout().packs_dir)
-    history = HistoryFlow(services, tasks, stack, end, library)
+    history = HistoryFlow(services.history, None, tasks, Navigator(stack), library)
     qtbot.addWidget(stack)
     yield history
     tasks.shutdown()
@@ -58,19 +57,23 @@ def test_sessions_are_listed_newest_first_and_open_with_their_feedback(
 
     flow.page.sessions_list.set_current_row(1)
     flow.page.open_button.click()
-    qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.end_page)
-    end = flow.end_page
-    assert end.title_label.text() == "Session of Fri 20 Nov 2026, 09:30"
-    assert end.session_id == older and len(end.answer_rows) == 1
-    row = end.answer_rows[0]
+    qtbot.waitUntil(lambda: flow.navigator.stack.currentWidget() is flow.review)
+    review = flow.review
+    assert review.title_label.text() == "Session of Fri 20 Nov 2026, 09:30"
+    assert review.session_id == older and len(review.answer_rows) == 1
+    row = review.answer_rows[0]
     assert row.question_label.text() == "1. What did you change?"
     assert row.answer.analysis is not None and row.answer.analysis.data["numbers"] == ["20%"]
-    assert end.again_button.isHidden() and end.home_button.text() == "Back to past sessions"
+    # The review is its own page: no Practice again, and Back leads to the list.
+    assert not hasattr(review, "again_button")
+    assert review.back_button.text() == "Back to past sessions"
 
-    end.home_button.click()  # back to the list, which is read again
-    qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.page)
+    review.back_button.click()  # back to the list, which is read again
+    qtbot.waitUntil(lambda: flow.navigator.stack.currentWidget() is flow.page)
     qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 2)
-    # A session just finished shows the usual buttons again.
+    # A session just finished shows the usual buttons on the end page.
+    end = EndPage()
+    qtbot.addWidget(end)
     end.show_results(99, "complete", [])
     assert not end.again_button.isHidden() and end.home_button.text() == "Home"
 
@@ -111,14 +114,14 @@ def test_a_session_is_deleted_with_its_recordings_after_a_yes(
     qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 1)
     assert flow.page.selected_session_id() == keep
     assert not folder.exists()
-    assert flow.services.get_session(gone) is None
+    assert flow.sessions.get_session(gone) is None
 
 
 def test_enter_on_a_session_opens_it(qtbot: Any, flow: Any, tmp_path: Path) -> None:
     wav = flite_wav("We cut the costs.", tmp_path / "a.wav")
     older = save_session("2026-11-20T09:30:00", "behavioral-core", wav)
     save_session("2026-11-22T18:05:00", "behavioral-core", wav)
-    flow.stack.show()
+    flow.navigator.stack.show()
     flow.show_history()
     sessions = flow.page.sessions_list
     qtbot.waitUntil(lambda: sessions.count() == 2)
@@ -126,8 +129,8 @@ def test_enter_on_a_session_opens_it(qtbot: Any, flow: Any, tmp_path: Path) -> N
     qtbot.keyClick(sessions, Qt.Key.Key_Down)
     assert flow.page.selected_session_id() == older
     qtbot.keyClick(sessions, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: flow.stack.currentWidget() is flow.end_page)
-    assert flow.end_page.session_id == older
+    qtbot.waitUntil(lambda: flow.navigator.stack.currentWidget() is flow.review)
+    assert flow.review.session_id == older
 
 
 def test_ten_thousand_sessions_are_listed_without_describing_each(

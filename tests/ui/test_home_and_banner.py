@@ -64,17 +64,17 @@ def test_broken_user_packs_show_a_warning_line_with_details(
 
 
 def test_no_microphone_shows_a_banner_and_retry_clears_it(qtbot: Any, window: Any) -> None:
-    window.services.microphone_ok = False
-    window.check_microphone()
+    window.services.microphones.microphone_ok = False
+    window.microphone.check()
     qtbot.waitUntil(lambda: "microphone" in window.banners.banners)
     banner = window.banners.banners["microphone"]
     assert banner.message == NO_MICROPHONE
     assert banner.action_button is not None and banner.action_button.text() == "Check again"
     assert banner.close_button is None  # a missing microphone cannot be waved away
-    window.services.microphone_ok = True
+    window.services.microphones.microphone_ok = True
     qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "microphone" not in window.banners.banners)
-    assert window.services.mic_checks == 2
+    assert window.services.microphones.mic_checks == 2
     assert window.banners.isHidden()
 
 

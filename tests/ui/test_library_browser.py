@@ -125,8 +125,8 @@ def test_hear_it_speaks_off_the_gui_thread(qtbot: Any, library_window: Any) -> N
     text = browser.preview.entry.question.text
     qtbot.mouseClick(browser.preview.hear_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: library_window.library_flow.playback is not None)
-    assert [spoken for spoken, _thread in services.spoken] == [text]
-    assert services.spoken[0][1] != threading.main_thread().name
+    assert [spoken for spoken, _thread in services.voices.spoken] == [text]
+    assert services.voices.spoken[0][1] != threading.main_thread().name
     assert browser.preview.hear_button.isEnabled()
     playback = library_window.library_flow.playback
     qtbot.mouseClick(browser.back_button, Qt.MouseButton.LeftButton)
@@ -142,11 +142,11 @@ def test_practise_these_starts_a_session_with_exactly_them(qtbot: Any, library_w
     assert browser.practise_button.text() == "&Practise these (3)"
     qtbot.mouseClick(browser.practise_button, Qt.MouseButton.LeftButton)
     assert library_window.stack.currentWidget() is library_window.interview
-    runner = library_window.services.runners[0]
+    runner = library_window.services.sessions.runners[0]
     assert runner.options.questions == [e.question for e in chosen]
     assert runner.options.pack_id == "mix"
-    library_window.bridge.abort()
-    qtbot.waitUntil(lambda: not library_window.bridge.is_running)
+    library_window.session.bridge.abort()
+    qtbot.waitUntil(lambda: not library_window.session.bridge.is_running)
 
 
 def test_questions_of_one_pack_keep_its_id(qtbot: Any, library_window: Any) -> None:
@@ -156,11 +156,11 @@ def test_questions_of_one_pack_keep_its_id(qtbot: Any, library_window: Any) -> N
     chosen = browser.selected_entries()
     assert len(chosen) == len(library_window.library.get("warm-up").questions)
     qtbot.mouseClick(browser.practise_button, Qt.MouseButton.LeftButton)
-    runner = library_window.services.runners[0]
+    runner = library_window.services.sessions.runners[0]
     assert runner.options.pack_id == "warm-up"
     assert [q.id for q in runner.options.questions] == [e.question.id for e in chosen]
-    library_window.bridge.abort()
-    qtbot.waitUntil(lambda: not library_window.bridge.is_running)
+    library_window.session.bridge.abort()
+    qtbot.waitUntil(lambda: not library_window.session.bridge.is_running)
 
 
 def test_a_voice_that_fails_says_so_in_the_banner(qtbot: Any, library_window: Any) -> None:
@@ -169,7 +169,7 @@ def test_a_voice_that_fails_says_so_in_the_banner(qtbot: Any, library_window: An
     def no_speaker(text: str) -> Any:
         raise RuntimeError("no speaker was found")
 
-    library_window.services.speak_text = no_speaker
+    library_window.services.voices.speak_text = no_speaker
     browser.preview.hear_button.click()  # no event processing: the failure cannot arrive yet
     assert browser.preview.hear_button.text() == "Preparing the voice…"
     assert not browser.preview.hear_button.isEnabled()

@@ -72,16 +72,16 @@ def test_home_starts_a_seeded_mix_and_practice_again_repeats_it(
     home.shuffle_check.setChecked(True)
     home.seed_edit.setText("42")
     qtbot.mouseClick(home.start_button, Qt.MouseButton.LeftButton)
-    runner = library_window.services.runners[0]
+    runner = library_window.services.sessions.runners[0]
     wanted = mix_by_category(library_window.library.packs, CATEGORIES, 5, shuffle=True, seed=42)
     assert runner.options.questions == wanted
     assert runner.options.pack_id == "mix"
-    library_window.bridge.abort()
+    library_window.session.bridge.abort()
     qtbot.waitUntil(lambda: library_window.stack.currentWidget() is not library_window.interview)
-    library_window.practice_again()
-    assert library_window.services.runners[1].options.questions == wanted
-    library_window.bridge.abort()
-    qtbot.waitUntil(lambda: not library_window.bridge.is_running)
+    library_window.session.practice_again()
+    assert library_window.services.sessions.runners[1].options.questions == wanted
+    library_window.session.bridge.abort()
+    qtbot.waitUntil(lambda: not library_window.session.bridge.is_running)
 
 
 def test_the_seed_also_fixes_a_single_pack_shuffle(qtbot: Any, library_window: Any) -> None:
@@ -92,10 +92,12 @@ def test_the_seed_also_fixes_a_single_pack_shuffle(qtbot: Any, library_window: A
     home.question_count.setValue(4)
     orders = []
     for _ in range(2):
-        library_window.start_session()
-        orders.append([q.id for q in library_window.services.runners[-1].options.questions])
-        library_window.bridge.abort()
-        qtbot.waitUntil(lambda: not library_window.bridge.is_running)
+        library_window.session.start()
+        orders.append(
+            [q.id for q in library_window.services.sessions.runners[-1].options.questions]
+        )
+        library_window.session.bridge.abort()
+        qtbot.waitUntil(lambda: not library_window.session.bridge.is_running)
     assert orders[0] == orders[1]
     pack = library_window.library.get("behavioral-core")
     assert orders[0] != [q.id for q in pack.questions[:4]]

@@ -112,8 +112,10 @@ def test_speech_models_to_download(qtbot: Any, services: Any) -> None:
     dialogs: list[ModelInstallDialog] = []
 
     def fill(rows: int, round_: int) -> None:
-        services.model_offers = lambda: [(f"model-{n}", 40 + n, "small") for n in range(rows)]
-        dialog = ModelInstallDialog(services, tasks)
+        services.models.model_offers = lambda: [
+            (f"model-{n}", 40 + n, "small") for n in range(rows)
+        ]
+        dialog = ModelInstallDialog(services.models, tasks)
         dialogs.append(dialog)  # kept alive to the end: a dialog's own cost is not counted
 
     try:

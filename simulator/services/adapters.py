@@ -1,0 +1,127 @@
+"""The long-lived adapters the façades share, built when first needed from the settings.
+
+One interviewer's voice (a speech worker process), one recogniser (its own process) and one
+analysis worker serve every session of a run of the app; the façades in this package reach
+them here, so a change of settings (``update_settings``) rebuilds each of them once for all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from simulator import paths
+from simulator.analysis_worker import AnalysisWorker
+from simulator.core.packs import Question
+from simulator.core.transcript import Transcript
+from simulator.settings import Settings
+from simulator.speech.errors import SpeechError
+from simulator.store import DataLayout
+
+# The adapters are imported where first used: numpy, sqlite-utils, PortAudio and the speech
+# modules cost about 0.2 s, which the window would otherwise spend before it first shows.
+if TYPE_CHECKING:
+    from simulator.audio.input import Microphone
+    from simulator.audio.output import Speaker
+    from simulator.speech.stt.process import RecognizerProcess
+    from simulator.speech.tts import InterviewerVoice
+    from simulator.store import Store
+
+
+class SharedAdapters:
+    """The settings in use and the adapters built from them, shared by the façades."""
+
+    def __init__(self, settings: Settings, layout: DataLayout) -> None:
+        self.settings = settings
+        self.layout = layout
+        layout.ensure()
+        self._voice: InterviewerVoice | None = None
+        self._recognizers: RecognizerProcess | None = None
+        self.analysis = AnalysisWorker()  # its process starts with the first answer
+        self._closing = False  # set by interrupt_start_up: no helper starts after it
+
+    @property
+    def voice(self) -> InterviewerVoice:
+        self._refuse_when_closing()
+        if self._voice is None:
+            from simulator.speech.tts import InterviewerVoice
+
+            self._voice = InterviewerVoice(
+                self.layout.tts_cache_dir, voice_id=self.settings.voice, rate=self.settings.rate
+            )
+        return self._voice
+
+    @property
+    def recognizers(self) -> RecognizerProcess:
+        """The recogniser (in its own process); raises speech.errors.ModelError for a missing
+        model. Building it is cheap; ``preload`` starts the process and loads the model."""
+        self._refuse_when_closing()
+        if self._recognizers is None:
+            from simulator.speech.stt.process import RecognizerProcess
+
+            self._recognizers = RecognizerProcess(
+                self.settings.engine, self.settings.model_path, self.layout.models_dir
+            )
+        return self._recognizers
+
+    def microphone(self) -> Microphone:
+        from simulator.audio.input import Microphone
+
+        return Microphone(self.settings.input_device)
+
+    def speaker(self) -> Speaker:
+        from simulator.audio.output import Speaker
+
+        return Speaker(self.settings.output_device)
+
+    def open_store(self) -> Store:
+        from simulator.store import Store
+
+        return Store(self.layout.db_path)
+
+    def analyze_answer(
+        self, wav: Path, transcript: Transcript, question: Question | None
+    ) -> dict[str, Any]:
+        """Coaching metrics for a recorded answer, computed in the analysis process (see
+        analysis_worker); AnalysisError says why one answer could not be analysed, and the
+        next answer gets a working process again."""
+        from simulator.analysis_service import analyze_question_answer, load_targets
+
+        targets = load_targets(paths.targets_file())  # read each time: edits apply at once
+        return self.analysis.run(analyze_question_answer, wav, transcript, question, targets)
+
+    def update_settings(self, settings: Settings) -> None:
+        """Use new settings; the voice and recogniser are rebuilt if theirs changed."""
+        old, self.settings = self.settings, settings
+        if (old.voice, old.rate) != (settings.voice, settings.rate) and self._voice is not None:
+            self._voice.close()
+            self._voice = None
+        changed_model = (old.engine, old.model_path) != (settings.engine, settings.model_path)
+        if changed_model and self._recognizers is not None:
+            self._recognizers.close()
+            self._recognizers = None
+
+    def interrupt_start_up(self) -> None:
+        """Stop the helper processes start-up work may be waiting on (the recogniser loading
+        its model, the voice listing its voices), so closing the window does not wait for
+        them. No helper starts after this (a task that had not reached one yet fails at once
+        instead of starting it); call ``close`` after."""
+        self._closing = True
+        if self._recognizers is not None:
+            self._recognizers.abort()
+        if self._voice is not None:
+            self._voice.close()  # kills a worker in the middle of a request
+            self._voice = None
+
+    def _refuse_when_closing(self) -> None:
+        if self._closing:
+            raise SpeechError("Hotseat is closing.")
+
+    def close(self) -> None:
+        if self._voice is not None:
+            self._voice.close()
+            self._voice = None
+        if self._recognizers is not None:
+            self._recognizers.close()
+            self._recognizers = None
+        self.analysis.close()

@@ -1,0 +1,71 @@
+"""The review page: a past session read back from the store, its answers and their feedback.
+
+It is given a typed ``core.records.SavedSession`` (the history flow reads it off the GUI
+thread) and shows what the end page shows of a session just recorded: each answer with its
+transcript, its recording to play and its feedback. Back (or Esc) returns to the list of past
+sessions. Replay of a whole session will grow here: the session is kept as ``session``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from simulator.core.records import SavedSession, summary_of
+from simulator.ui import style
+from simulator.ui.pages.history import when
+from simulator.ui.widgets.answer_list import AnswerList, AnswerRow, PlayFunction, summary_line
+
+
+class ReviewPage(QWidget):
+    back_requested = Signal()  # to the list of past sessions
+    problem = Signal(str)  # a message for the banner (a recording that cannot play)
+
+    def __init__(self, play: PlayFunction | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: SavedSession | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
+        outer.setSpacing(style.SPACING)
+        self.title_label = QLabel("")
+        self.title_label.setProperty("role", "title")
+        self.summary_label = QLabel("")
+        self.summary_label.setProperty("role", "subtitle")
+        self.summary_label.setAccessibleName("Session summary")
+        self.answers = AnswerList(play, "No answers were recorded in this session.")
+        self.answers.problem.connect(self.problem.emit)
+        outer.addWidget(self.title_label)
+        outer.addWidget(self.summary_label)
+        outer.addWidget(self.answers, 1)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("Back to past sessions")
+        self.back_button.setAccessibleName("Back to the list of past sessions")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_shortcut.activated.connect(self.back_requested.emit)
+
+    def show_session(self, session: SavedSession) -> None:
+        self.session = session
+        answers = [summary_of(answer) for answer in session.answers]
+        self.title_label.setText(f"Session of {when(session.started_at)}")
+        self.summary_label.setText(summary_line(session.id, answers))
+        self.answers.show_answers(answers)
+
+    @property
+    def session_id(self) -> int | None:
+        return self.session.id if self.session is not None else None
+
+    @property
+    def answer_rows(self) -> list[AnswerRow]:
+        return self.answers.rows
+
+    def stop_playback(self) -> None:
+        self.answers.stop_playback()
+
+
+__all__ = ["ReviewPage"]

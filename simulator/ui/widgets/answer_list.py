@@ -1,0 +1,227 @@
+"""A session's answers as cards, each with its recording to play and its feedback to open.
+
+The end page (the session just recorded) and the review page (a past session) both show one.
+Each answer can open its feedback (``widgets.feedback``): the measures against their targets
+and the marked transcript; clicking a mark plays that answer's recording from just before it.
+Playback goes through a ``play`` callable the page is given (the voices façade's
+``play_recording``, which returns at once); one recording plays at a time, and a named timer
+watches it to turn Stop back into Play, so no audio callback ever touches a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator.core.records import AnswerSummary
+from simulator.core.transcript import words_to_json
+from simulator.ui import style
+from simulator.ui.widgets.feedback import FeedbackView, NotAnalysed
+from simulator.ui.widgets.feedback_text import clock
+
+SKIPPED_TEXT = "Skipped: nothing was said in this answer."
+FEEDBACK_CLOSED = "Feedback ▸"
+FEEDBACK_OPEN = "Hide feedback ▾"
+
+
+class Playback(Protocol):
+    """A recording being played (audio.output.Playback)."""
+
+    @property
+    def is_playing(self) -> bool: ...
+    def stop(self) -> None: ...
+
+
+class PlayFunction(Protocol):
+    def __call__(self, stored_path: str, start_s: float = 0.0) -> Playback: ...
+
+
+def summary_line(session_id: int | None, answers: Sequence[AnswerSummary]) -> str:
+    """ "Session #7 saved · 2 answers · 1 skipped · 1:58 recorded"."""
+    total = sum(answer.duration_s or 0.0 for answer in answers)
+    skipped = sum(answer.skipped for answer in answers)
+    count = len(answers) - skipped
+    saved = f"Session #{session_id} saved" if session_id is not None else "Not saved"
+    parts = [saved, f"{count} answer{'s' if count != 1 else ''}"]
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    return " · ".join([*parts, f"{clock(total)} recorded"])
+
+
+class AnswerRow(QFrame):
+    """A card for one answer: question, duration, transcript, Play/Stop, its feedback."""
+
+    play_clicked = Signal(object)  # the row
+    play_from = Signal(object, float)  # the row, seconds into the recording
+
+    def __init__(self, answer: AnswerSummary) -> None:
+        super().__init__()
+        self.answer = answer
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(6)
+        self.question_label = QLabel(f"{answer.position}. {answer.question}")
+        self.question_label.setWordWrap(True)
+        self.question_label.setFont(style.font(12.5, bold=True))
+        text = answer.transcript.strip() or "(No words were recognised in this answer.)"
+        if answer.skipped:
+            text = SKIPPED_TEXT
+        self.transcript_label = QLabel(text)
+        if answer.skipped:
+            self.transcript_label.setProperty("role", "muted")
+        self.transcript_label.setWordWrap(True)
+        self.transcript_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.transcript_label.setAccessibleName(f"Transcript of answer {answer.position}")
+        self.play_button = QPushButton("▶  Play")
+        self.play_button.setAccessibleName(f"Play answer {answer.position}")
+        self.play_button.setEnabled(bool(answer.audio_path))
+        self.play_button.clicked.connect(lambda: self.play_clicked.emit(self))
+        meta = clock(answer.duration_s) if answer.duration_s is not None else "no audio"
+        if answer.skipped:
+            meta = f"skipped · {meta} of silence recorded"
+        elif answer.engine:
+            meta += f" · recognised by {answer.engine}"
+        self.meta_label = QLabel(meta)
+        self.meta_label.setProperty("role", "muted")
+        footer = QHBoxLayout()
+        footer.setSpacing(12)
+        self.feedback_button = QPushButton(FEEDBACK_CLOSED)
+        self.feedback_button.setCheckable(True)
+        self.feedback_button.setAccessibleName(f"Feedback on answer {answer.position}")
+        self.feedback_button.toggled.connect(self.show_feedback)
+        self.feedback_button.setVisible(not answer.skipped)  # nothing said, nothing to coach
+        footer.addWidget(self.play_button)
+        footer.addWidget(self.feedback_button)
+        footer.addWidget(self.meta_label)
+        footer.addStretch(1)
+        layout.addWidget(self.question_label)
+        layout.addWidget(self.transcript_label)
+        layout.addSpacing(2)
+        layout.addLayout(footer)
+        self._layout = layout
+        self.feedback: FeedbackView | NotAnalysed | None = None
+
+    def show_feedback(self, shown: bool) -> None:
+        """Open or close the feedback under the row (built the first time it opens)."""
+        if shown and self.feedback is None:
+            if self.answer.analysis is None:
+                self.feedback = NotAnalysed()
+            else:
+                view = FeedbackView(self.answer.analysis.data, words_to_json(self.answer.words))
+                view.play_requested.connect(lambda start_s: self.play_from.emit(self, start_s))
+                self.feedback = view
+            self._layout.addWidget(self.feedback)
+        if self.feedback is not None:
+            self.feedback.setVisible(shown)
+        self.transcript_label.setVisible(not shown)  # the feedback shows it, marked
+        self.feedback_button.setChecked(shown)
+        self.feedback_button.setText(FEEDBACK_OPEN if shown else FEEDBACK_CLOSED)
+
+    def set_playing(self, playing: bool) -> None:
+        self.play_button.setText("■  Stop" if playing else "▶  Play")
+        verb = "Stop" if playing else "Play"
+        self.play_button.setAccessibleName(f"{verb} answer {self.answer.position}")
+
+
+class AnswerList(QScrollArea):
+    """The answer cards of one session, scrolling, and the one recording playing."""
+
+    problem = Signal(str)  # a message for the banner (a recording that cannot play)
+
+    def __init__(self, play: PlayFunction | None, empty_text: str) -> None:
+        super().__init__()
+        self.play = play
+        self.rows: list[AnswerRow] = []
+        self._playing: tuple[AnswerRow, Playback] | None = None
+        self.playback_timer = QTimer(self)
+        self.playback_timer.setObjectName("playback_timer")
+        self.playback_timer.setInterval(200)
+        self.playback_timer.timeout.connect(self._check_playback)
+        rows_widget = QWidget()
+        self._rows_layout = QVBoxLayout(rows_widget)
+        self._rows_layout.setContentsMargins(0, 0, 6, 0)
+        self._rows_layout.setSpacing(12)
+        self.empty_label = QLabel(empty_text)
+        self.empty_label.setProperty("role", "muted")
+        self.empty_label.setVisible(False)
+        self._rows_layout.addWidget(self.empty_label)
+        self._rows_layout.addStretch(1)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(rows_widget)
+        rows_widget.setObjectName("answerRows")
+        rows_widget.setStyleSheet(f"#answerRows {{ background: {style.BACKGROUND}; }}")
+
+    def show_answers(self, answers: Sequence[AnswerSummary]) -> None:
+        self.stop_playback()
+        for row in self.rows:
+            self._rows_layout.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for answer in answers:
+            row = AnswerRow(answer)
+            row.play_clicked.connect(self._toggle_play)
+            row.play_from.connect(self._play_from)
+            self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
+            self.rows.append(row)
+        self.empty_label.setVisible(not answers)
+
+    def _toggle_play(self, row: AnswerRow) -> None:
+        was_playing = self._playing is not None and self._playing[0] is row
+        self.stop_playback()
+        if not was_playing:
+            self._play_from(row, 0.0)
+
+    def _play_from(self, row: AnswerRow, start_s: float) -> None:
+        """Play ``row``'s recording from ``start_s``, stopping whatever was playing."""
+        self.stop_playback()
+        if self.play is None or not row.answer.audio_path:
+            return
+        try:
+            path = row.answer.audio_path
+            playback = self.play(path, start_s) if start_s > 0 else self.play(path)
+        except Exception as error:  # shown to the user; the page stays usable
+            self.problem.emit(f"The recording could not be played: {error}")
+            return
+        self._playing = (row, playback)
+        row.set_playing(True)
+        self.playback_timer.start()
+
+    def _check_playback(self) -> None:
+        if self._playing is not None and not self._playing[1].is_playing:
+            self.stop_playback()
+
+    def stop_playback(self) -> None:
+        self.playback_timer.stop()
+        if self._playing is None:
+            return
+        row, playback = self._playing
+        self._playing = None
+        playback.stop()
+        row.set_playing(False)
+
+    @property
+    def playing_row(self) -> AnswerRow | None:
+        return self._playing[0] if self._playing else None
+
+
+__all__ = [
+    "SKIPPED_TEXT",
+    "AnswerList",
+    "AnswerRow",
+    "PlayFunction",
+    "Playback",
+    "summary_line",
+]
