@@ -18,6 +18,7 @@ from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, err
 if TYPE_CHECKING:
     # Never run, but PyInstaller finds the command modules through these (they are imported
     # by name below, which its analysis cannot follow).
+    import simulator.commands.drills  # noqa: F401
     from simulator.commands import analyze, models, packs, practice, sessions, transcribe  # noqa: F401
 
 #: Each command's module and its line in ``hotseat --help``. Only the module of the command
@@ -34,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
     "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
     "models": ("simulator.commands.models", "list and install Vosk speech models"),
+    "drills": ("simulator.commands.drills", "list the pressure drills and what each one does"),
 }
 
 
