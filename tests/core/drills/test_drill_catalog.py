@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from simulator.core.drills import DRILLS, UnknownDrillError, drill_names, get_drill
+from simulator.core.drills import (
+    DRILLS,
+    SCREEN_NAMES,
+    SOUND_NAMES,
+    UnknownDrillError,
+    drill_names,
+    get_drill,
+)
 from simulator.core.drills.catalog import check_intensity
 
 REQUIRED = {
@@ -61,3 +69,9 @@ def test_drills_import_nothing_outside_the_standard_library() -> None:
     assert not [
         m for m in loaded if m.startswith("simulator.") and not m.startswith("simulator.core")
     ]
+
+
+def test_the_drills_doc_names_every_drill_and_sound() -> None:
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "DRILLS.md").read_text("utf-8")
+    for name in (*drill_names(), *SOUND_NAMES, *SCREEN_NAMES):
+        assert f"`{name}`" in doc, name
