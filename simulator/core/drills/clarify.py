@@ -3,8 +3,9 @@ and picking the clarification that answers it.
 
 The recogniser gives words without punctuation, so a question is recognised by its shape:
 a question word (what, which, how...) not followed by I, we or they ("what I would do" is
-not a question), or a clause that opens with a verb and a subject ("is it", "do you",
-"can I"). What the candidate asked runs from that word to the end of what they said.
+not a question) nor by a verb and "was" ("what happened was"), or a clause that opens with a
+verb and a subject ("is it", "do you", "can I"). What the candidate asked runs from that
+word to the end of what they said.
 """
 
 from __future__ import annotations
@@ -85,7 +86,10 @@ def find_question(words: tuple[str, ...]) -> str | None:
     for index, word in enumerate(said):
         before = said[index - 1] if index else ""
         after = said[index + 1] if index + 1 < len(said) else ""
-        if _opens_wh_question(word, before, after) or _opens_yes_no(word, before, after, index):
+        then = said[index + 2] if index + 2 < len(said) else ""
+        if _opens_wh_question(word, before, after, then) or _opens_yes_no(
+            word, before, after, index
+        ):
             start = index
     if start is None:
         return None
@@ -94,9 +98,12 @@ def find_question(words: tuple[str, ...]) -> str | None:
     return sentence[0].upper() + sentence[1:] + "?"
 
 
-def _opens_wh_question(word: str, before: str, after: str) -> bool:
+def _opens_wh_question(word: str, before: str, after: str, then: str) -> bool:
     if word in _WH_SHORT:
         return True
+    # "what happened was", "what matters is": a verb, then was or is, opens a statement.
+    if after.endswith(("ed", "s")) and after not in _AUX and then in {"was", "is"}:
+        return False
     return word in _WH and after not in _STATEMENT_SUBJECTS and before not in _NOT_ASKING_AFTER
 
 

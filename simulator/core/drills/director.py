@@ -60,6 +60,13 @@ LISTEN_AFTER_PROMPT_S = 30.0
 WORDS_PER_SECOND = 2.6  # the interviewer's voice, to know roughly when it is done
 
 
+def _common_prefix(old: tuple[str, ...], new: tuple[str, ...]) -> int:
+    for index, (was, now) in enumerate(zip(old, new, strict=False)):
+        if was != now:
+            return index
+    return min(len(old), len(new))
+
+
 @dataclass(frozen=True)
 class CodeShown:
     """What the debug-aloud panel shows while the candidate answers."""
@@ -114,7 +121,7 @@ class AnswerDirector:
         self._used_texts: set[str] = set()
         self._busy_until = -1.0
         self._last_voice_s: float | None = None
-        self._heard_upto = 0  # words already looked at for a question
+        self._heard: tuple[str, ...] = ()  # the words already looked at for a question
         self._answered = 0
         #: Everything decided, as ``(answer_s, action)``: for logs and tests.
         self.timeline: list[tuple[float, InAnswerAction]] = []
@@ -128,10 +135,13 @@ class AnswerDirector:
     @property
     def asked_text(self) -> str:
         """What the interviewer reads aloud: vague in the clarify-first drill."""
-        # Full pressure asks vaguely only what has clarifications to give.
-        if self.drill.clarify and (not self.drill.mixed or self.question.clarifications):
-            return clarify.vague_text(self.question)
-        return self.question.text
+        return clarify.vague_text(self.question) if self._clarifies else self.question.text
+
+    @property
+    def _clarifies(self) -> bool:
+        # Full pressure asks vaguely, and listens for questions, only where the question has
+        # clarifications to give: elsewhere a stray "what happened" would get a reply.
+        return self.drill.clarify and (not self.drill.mixed or bool(self.question.clarifications))
 
     @property
     def code(self) -> CodeShown | None:
@@ -160,7 +170,7 @@ class AnswerDirector:
         return state.interviewer_speaking or state.answer_s < self._busy_until
 
     def _spoken(self, state: AnswerState) -> SpokenAction | None:
-        if self.drill.clarify:
+        if self._clarifies:
             reply = self._clarification(state)
             if reply is not None:
                 return reply
@@ -216,13 +226,16 @@ class AnswerDirector:
         silent_for = state.answer_s - self._last_voice_s
         if silent_for < PAUSE_BEFORE_REPLY_S:
             return None
-        words = state.words[self._heard_upto :]
+        # The recogniser may have re-guessed the end of what was already heard: from the
+        # first word that differs, it is new.
+        heard = _common_prefix(self._heard, state.words)
+        words = state.words[heard:]
         asked = clarify.find_question(words) if words else None
         if asked is None:
             if silent_for >= GIVE_UP_ON_UTTERANCE_S:
-                self._heard_upto = len(state.words)
+                self._heard = state.words
             return None
-        self._heard_upto = len(state.words)
+        self._heard = state.words
         self._answered += 1
         if self._answered > self.rules.clarifications:
             return AnswerClarification(asked, texts.NO_MORE_ANSWERS)

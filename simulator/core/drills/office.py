@@ -13,7 +13,7 @@ from simulator.core.drills.actions import Distract
 
 
 @dataclass(frozen=True)
-class Distraction:
+class OfficeDistraction:
     kind: str  # "sound" or "screen"
     name: str
     level_db: float | None  # relative to the interviewer's voice; None on screen
@@ -21,15 +21,15 @@ class Distraction:
 
 
 DISTRACTIONS = (
-    Distraction("sound", "desk_tapping", -14.0, 3.0),
-    Distraction("sound", "phone_buzz", -10.0, 1.6),
-    Distraction("sound", "chime", -12.0, 0.8),
-    Distraction("sound", "typing", -16.0, 4.0),
-    Distraction("sound", "knock", -6.0, 1.0),
-    Distraction("sound", "cough", -8.0, 0.7),
-    Distraction("sound", "murmur", -20.0, 8.0),
-    Distraction("screen", "toast", None, 5.0),
-    Distraction("screen", "chat_badge", None, 6.0),
+    OfficeDistraction("sound", "desk_tapping", -14.0, 3.0),
+    OfficeDistraction("sound", "phone_buzz", -10.0, 1.6),
+    OfficeDistraction("sound", "chime", -12.0, 0.8),
+    OfficeDistraction("sound", "typing", -16.0, 4.0),
+    OfficeDistraction("sound", "knock", -6.0, 1.0),
+    OfficeDistraction("sound", "cough", -8.0, 0.7),
+    OfficeDistraction("sound", "murmur", -20.0, 8.0),
+    OfficeDistraction("screen", "toast", None, 5.0),
+    OfficeDistraction("screen", "chat_badge", None, 6.0),
 )
 SOUND_NAMES = tuple(d.name for d in DISTRACTIONS if d.kind == "sound")
 SCREEN_NAMES = tuple(d.name for d in DISTRACTIONS if d.kind == "screen")

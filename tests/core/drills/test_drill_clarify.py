@@ -6,9 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from simulator.core.drills import AnswerClarification, AnswerDirector, get_drill, texts
+from simulator.core.drills import (
+    AnswerClarification,
+    AnswerDirector,
+    AnswerState,
+    get_drill,
+    texts,
+)
 from simulator.core.drills.clarify import best_clarification, find_question, vague_text
+from simulator.core.drills.director import PAUSE_BEFORE_REPLY_S
 from simulator.core.packs import Question, load_pack
 from tests.core.drills.fake_answer import Script, play, said_at
 
@@ -60,6 +69,8 @@ def test_statements_are_not_taken_for_questions() -> None:
         "I know how it works so I would profile it",
         "it is slow so we add a cache",
         "that's why we need numbers",
+        "what happened was we shipped late",
+        "what matters is the user",
     ):
         assert find_question(tuple(sentence.split())) is None, sentence
         assert asked(sentence) == []
@@ -99,3 +110,51 @@ def test_the_vague_version_of_a_question() -> None:
     assert plain.asked_text == detailed.text
     # Full pressure asks vaguely only a question with clarifications to give.
     assert AnswerDirector(get_drill("full-pressure"), detailed, seed=1).asked_text == detailed.text
+
+
+def test_full_pressure_answers_questions_only_where_there_are_clarifications() -> None:
+    plain = Question(id="plain", text="Tell me about a launch.", category="failure")
+    script = Script(voice=[(1.0, 4.0)], length_s=12.0, words=said_at(1.2, "which launch was it"))
+    for question, replies in ((plain, 0), (SLOW, 1)):
+        director = AnswerDirector(get_drill("full-pressure"), question, seed=1)
+        found = [m for m in play(director, script) if isinstance(m.action, AnswerClarification)]
+        assert len(found) == replies, question.id
+
+
+def test_a_question_after_the_recogniser_revised_its_guess_is_still_heard() -> None:
+    director = AnswerDirector(get_drill("clarify-first"), SLOW, seed=1)
+
+    def tick(now: float, words: str, speaking: bool) -> tuple[object, ...]:
+        state = AnswerState(now, now, speaking, 100.0, tuple(words.split()))
+        return director.step(state)
+
+    assert tick(1.0, "so the first thing I'd do is", True) == ()
+    assert tick(4.0, "so the first thing I'd do is", False) == ()  # heard, no question
+    assert tick(5.0, "so the first thing I do", True) == ()  # its tail re-guessed shorter
+    (reply,) = tick(6.5, "so the first thing I do which page is slow", False)
+    assert reply == AnswerClarification("Which page is slow?", PAGE)
+
+
+VOCABULARY = ["which", "page", "is", "slow", "what", "I", "would", "do", "how", "long", "so"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.floats(0.2, 6.0), st.floats(0.1, 4.0)), max_size=8),
+    words=st.lists(st.sampled_from(VOCABULARY), max_size=40),
+)
+def test_the_interviewer_only_replies_once_the_candidate_has_paused(
+    spans: list[tuple[float, float]], words: list[str]
+) -> None:
+    voice, now = [], 0.5
+    for talk, pause in spans:
+        voice.append((now, now + talk))
+        now += talk + pause
+    timed = [(0.5 + n * 0.3, word) for n, word in enumerate(words)]
+    script = Script(voice=voice, length_s=now + 3.0, words=timed)
+    director = AnswerDirector(get_drill("clarify-first"), SLOW, seed=2)
+    for moment in play(director, script):
+        assert isinstance(moment.action, AnswerClarification)
+        assert not moment.state.speaking
+        last_voice = max((end for _start, end in voice if end <= moment.state.answer_s), default=0)
+        assert moment.state.answer_s - last_voice >= PAUSE_BEFORE_REPLY_S - 0.05
