@@ -98,9 +98,12 @@ class AnswerDirector:
         self.intensity = check_intensity(intensity)
         self.rules = RULES[self.intensity]
         self._key = f"{seed}|{question.id}|{answer_index}"
-        limit = time_limit_s if time_limit_s is not None else question.answer_seconds[1]
+        # Spread over a typical answer (the middle of the target band, within the limit), so
+        # an answer of ordinary length meets all of them.
+        low, high = question.answer_seconds
+        horizon = min((low + high) / 2, time_limit_s if time_limit_s is not None else high)
         self._distractions = (
-            office.plan_distractions(self._rng("office"), self.intensity, limit, drill.mixed)
+            office.plan_distractions(self._rng("office"), self.intensity, horizon, drill.mixed)
             if drill.distractions
             else []
         )

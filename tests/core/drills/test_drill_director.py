@@ -250,3 +250,13 @@ def test_a_spoken_action_blocks_the_next_until_it_has_been_said_even_before_it_s
     done = 60.0 + speaking_time(squeeze.says)
     assert said(60.05) == said(done - 0.05) == []
     assert [type(action) for action in said(done + 0.05)] == [Interrupt]
+
+
+def test_an_answer_of_ordinary_length_meets_every_distraction() -> None:
+    # QUESTION's band is 60 to 150 s: a 105 s answer is in the middle of it.
+    for seed in range(20):
+        for level, expected in ((1, 2), (2, 3), (3, 5)):
+            moments = play(director("busy-office", seed, level), continuous(105.0))
+            assert sum(isinstance(m.action, Distract) for m in moments) == expected
+    short = director("busy-office", 1, 3, time_limit_s=40.0)
+    assert len(play(short, continuous(40.0))) == 5
