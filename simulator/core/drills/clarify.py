@@ -141,7 +141,8 @@ def best_clarification(asked: str, clarifications: tuple[str, ...]) -> str | Non
     stems = [content_stems(text) for text in clarifications]
     best, best_score = None, 0.0
     for text, own in zip(clarifications, stems, strict=True):
-        score = sum(1 / sum(s in other for other in stems) for s in asked_stems & own)
+        # Summed in a fixed order: set order changes between runs, and float sums with it.
+        score = sum(1 / sum(s in other for other in stems) for s in sorted(asked_stems & own))
         for cues, answers in _TOPICS:
             if asked_words & cues:
                 score += TOPIC_WEIGHT * min(2, len(own & answers))

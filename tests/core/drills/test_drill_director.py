@@ -5,7 +5,11 @@ intensity changes how often things happen."""
 from __future__ import annotations
 
 import itertools
+import os
 import statistics
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +33,7 @@ from simulator.core.drills import (
 from simulator.core.packs import Bug, Question
 from tests.core.drills.fake_answer import Script, continuous, play
 
+ROOT = Path(__file__).resolve().parents[3]
 QUESTION = Question(
     id="conflict",
     text="Tell me about a disagreement with a colleague. What did you do?",
@@ -260,3 +265,38 @@ def test_an_answer_of_ordinary_length_meets_every_distraction() -> None:
             assert sum(isinstance(m.action, Distract) for m in moments) == expected
     short = director("busy-office", 1, 3, time_limit_s=40.0)
     assert len(play(short, continuous(40.0))) == 5
+
+
+TIMELINE_SCRIPT = """
+from simulator.core.drills import AnswerDirector, get_drill
+from simulator.core.packs import Question
+from tests.core.drills.fake_answer import Script, play, said_at
+
+question = Question(id="q", text="Make it faster. It is a web app.", category="clarifying",
+                    follow_ups=("Why?",), clarifications=("The search page is slow.",
+                    "Most users are on laptops.", "You have a month."))
+words = said_at(1.0, "so which page is slow") + said_at(9.0, "and how long do we have")
+script = Script(voice=[(0.5, 3.0), (3.5, 8.0), (9.0, 11.0), (12.5, 90.0)], length_s=95.0,
+                limit_s=100.0, words=words)
+for level in (1, 2, 3):
+    director = AnswerDirector(get_drill("full-pressure"), question, seed=42, intensity=level)
+    print([(m.state.answer_s, m.action) for m in play(director, script)])
+    print(director.after_answer())
+"""
+
+
+def test_the_timeline_does_not_depend_on_the_process() -> None:
+    outputs = set()
+    for hash_seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(
+            [sys.executable, "-c", TIMELINE_SCRIPT],
+            capture_output=True,
+            text=True,
+            env=environment,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    (output,) = outputs
+    assert "AnswerClarification" in output and "Interrupt" in output and "Distract" in output
