@@ -6,6 +6,7 @@ in an answer, and when (issue 11; docs/DRILLS.md describes them for users).
 - ``actions.py``: ``AnswerState`` (what the runner tells the director at each tick) and the
   typed actions the director returns;
 - ``director.py``: ``AnswerDirector``, one per answer, deterministic for a seed;
+- ``logged.py``: ``events_for``, the session events that log an action;
 - ``texts.py``, ``office.py``, ``clarify.py``: what the interviewer says, the room's
   distractions, and hearing and answering the candidate's questions.
 
@@ -34,6 +35,7 @@ from simulator.core.drills.catalog import (
     get_drill,
 )
 from simulator.core.drills.director import MIN_GAP_S, MIN_SPEECH_S, AnswerDirector, CodeShown
+from simulator.core.drills.logged import events_for
 from simulator.core.drills.office import SCREEN_NAMES, SOUND_NAMES
 
 __all__ = [
@@ -59,5 +61,6 @@ __all__ = [
     "SqueezeTime",
     "UnknownDrillError",
     "drill_names",
+    "events_for",
     "get_drill",
 ]
