@@ -18,8 +18,16 @@ from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, err
 if TYPE_CHECKING:
     # Never run, but PyInstaller finds the command modules through these (they are imported
     # by name below, which its analysis cannot follow).
-    import simulator.commands.drills  # noqa: F401
-    from simulator.commands import analyze, models, packs, practice, sessions, transcribe  # noqa: F401
+    from simulator.commands import (  # noqa: F401
+        analyze,
+        drills,
+        models,
+        packs,
+        practice,
+        progress_report,
+        sessions,
+        transcribe,
+    )
 
 #: Each command's module and its line in ``hotseat --help``. Only the module of the command
 #: being run is imported: the others pull in audio, speech and storage libraries, which would
@@ -31,10 +39,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "run a practice session (the window, or this terminal with --no-gui)",
     ),
     "transcribe": ("simulator.commands.transcribe", "transcribe a recording offline"),
-    "sessions": ("simulator.commands.sessions", "list, show and delete saved sessions"),
+    "sessions": (
+        "simulator.commands.sessions",
+        "list, show, search, score and delete saved sessions",
+    ),
     "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
     "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
     "models": ("simulator.commands.models", "list and install Vosk speech models"),
+    "progress": (
+        "simulator.commands.progress_report",
+        "your figures over time, by category, and your weak spots",
+    ),
     "drills": ("simulator.commands.drills", "list the pressure drills and what each one does"),
 }
 

@@ -32,6 +32,13 @@ FIRST_BLOCK_S = 5.0
 _POLL_S = 0.05
 
 
+def _capture_time(time_info: Any, frames: int, rate: int) -> float:
+    """When a callback's first frame was captured; hosts that leave the ADC time at 0 get the
+    estimate "now minus the block's length"."""
+    adc = float(time_info.inputBufferAdcTime)
+    return adc if adc > 0 else float(time_info.currentTime) - frames / rate
+
+
 class InputStream:
     """A started recording stream delivering mono int16 PCM blocks."""
 
@@ -41,6 +48,10 @@ class InputStream:
         self.device_name = device.name
         self.channels = channels
         self.overflows = 0
+        #: PortAudio stream time at which the first sample ``read`` returns was captured (the
+        #: ADC time of the first callback's block): the origin of the recording clock, so that
+        #: played sounds (``mixer.Sound.span_s``) can be placed on it. None until it arrives.
+        self.first_sample_time: float | None = None
         self._queue: queue.Queue[bytes] = queue.Queue()
         self._finished = threading.Event()
         self._closed = False
@@ -67,6 +78,8 @@ class InputStream:
     def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
         if status.input_overflow:
             self.overflows += 1
+        if self.first_sample_time is None:
+            self.first_sample_time = _capture_time(time_info, frames, self.sample_rate)
         self._queue.put(bytes(indata))
 
     def _mono(self, block: bytes) -> bytes:

@@ -18,6 +18,7 @@ import numpy as np
 from simulator.audio import devices
 from simulator.audio.devices import Device
 from simulator.audio.errors import NoSpeakerError
+from simulator.audio.mixer import Mixer
 from simulator.audio.resample import resample_pcm16
 from simulator.audio.wav import read_audio_mono16
 
@@ -175,6 +176,11 @@ class Speaker:
         """Rescan the devices and return the one to use; ``NoSpeakerError`` if none."""
         devices.list_output_devices(rescan=True)
         return devices.resolve_output(self.device)
+
+    def mixer(self) -> Mixer:
+        """A ``Mixer`` on this device (not yet open): for sounds played while recording, which
+        must start within 50 ms and overlap (pressure mode); ``play`` stays for prompts."""
+        return Mixer(self.device)
 
     def _prepare(self, wav: Path) -> tuple[Device, bytes, int, int]:
         sd = devices.sounddevice()

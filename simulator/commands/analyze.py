@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from simulator.core.records import SavedAnswer
 
 
+ALL_PROGRESS_FROM = 10  # answers: fewer are done before a progress line would help
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("analyze", help="measure pace, pauses, fillers and structure")
     parser.add_argument(
@@ -43,8 +46,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--framework",
         choices=["STAR", "PEP", "CAR", "free"],
-        default="free",
-        help="the answer structure to look for in FILE (default: free, none)",
+        default="auto",
+        help="the answer structure to look for in FILE; free reads none (default: the one "
+        "the answer fits best, or none)",
     )
     parser.add_argument(
         "--band", type=int, nargs=2, metavar=("LOW", "HIGH"), default=(60, 120),
@@ -161,23 +165,32 @@ def _run_all(args: argparse.Namespace, targets: Any) -> int:
         else:
             print("No saved answers yet; practise first with: hotseat")
         return EXIT_OK
+    from simulator.commands.progress import StderrProgress, count
     from simulator.store.records import read_session
 
     with _open_store() as store:
-        for row in store.list_sessions():
-            session = read_session(store, row["id"])
-            if session is None:
-                continue
-            for answer in session.answers:
-                if answer.analysis is not None and answer.analysis.is_current and not args.force:
-                    continue
+        todo = [
+            (answer, session.pack_id)
+            for row in store.list_sessions()
+            if (session := read_session(store, row["id"])) is not None
+            for answer in session.answers
+            if args.force or answer.analysis is None or not answer.analysis.is_current
+        ]
+        # Each answer takes up to a second: a line on stderr says how far a long run has got.
+        progress = StderrProgress(show=count, terminal_from=ALL_PROGRESS_FROM, log_from=50)
+        try:
+            for finished, (answer, pack_id) in enumerate(todo):
+                progress("re-analysing answers", finished, len(todo))
                 try:
-                    report = _analyse_saved(answer, session.pack_id, targets)
+                    report = _analyse_saved(answer, pack_id, targets)
                 except CommandError as error:
                     skipped.append({"answer_id": answer.id, "reason": str(error)})
                     continue
                 store.set_analysis(answer.id, report, ANALYSIS_VERSION)
                 done.append(answer.id)
+            progress("re-analysing answers", len(todo), len(todo))
+        finally:
+            progress.finish()
     if args.json:
         print_json({"version": ANALYSIS_VERSION, "analysed": done, "skipped": skipped})
     else:
@@ -195,6 +208,8 @@ def _show(report: dict[str, Any], as_json: bool) -> None:
         f"{report['duration_s']:.1f} s, {report['words']} words, {report['wpm']:.0f} words a "
         f"minute ({report['articulation_wpm']:.0f} while speaking)"
     )
+    if report.get("framework_picked"):
+        print(_picked_line(report["structure"]["framework"]))
     for item in report["findings"]:
         print(f"- {item['message']}")
     if report["fillers"]:
@@ -210,3 +225,13 @@ def _show(report: dict[str, Any], as_json: bool) -> None:
         print("Figures: " + ", ".join(report["numbers"]))
     shares = report["i_we"]
     print(f"I {shares['i']:.0%} / we {shares['we']:.0%}")
+
+
+def _picked_line(framework: str) -> str:
+    """Which framework ``analyze FILE`` read the answer against, when it chose."""
+    if framework == "free":
+        return (
+            "Framework: none seems to fit (no STAR, PEP or CAR parts found); "
+            "--framework reads it as one."
+        )
+    return f"Framework: {framework}, the one this answer seems to fit best (--framework to choose)."

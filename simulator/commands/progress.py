@@ -28,15 +28,31 @@ def clock_time(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
+def count(amount: float) -> str:
+    """A number of items, for progress over items rather than time: "12"."""
+    return str(int(amount))
+
+
 class StderrProgress:
     """Called as ``progress(stage, done_s, total_s)``; call ``finish()`` when the work ends."""
 
     def __init__(
-        self, stream: TextIO | None = None, clock: Callable[[], float] = time.monotonic
+        self,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        show: Callable[[float], str] = clock_time,
+        terminal_from: float = TERMINAL_FROM_S,
+        log_from: float = LOG_FROM_S,
     ) -> None:
+        """``show`` writes an amount (a time by default; ``count`` for items), and below
+        ``terminal_from`` / ``log_from`` of them in all nothing is written."""
         self._stream = stream or sys.stderr
         self._terminal = self._stream.isatty()
         self._clock = clock
+        self._show = show
+        self._terminal_from = terminal_from
+        self._log_from = log_from
         self._last_draw = float("-inf")
         self._last_logged: tuple[str, int] | None = None
         self._drawn = False
@@ -46,17 +62,17 @@ class StderrProgress:
             return
         done_s = min(done_s, total_s)
         percent = int(100 * done_s / total_s)
-        line = f"{stage}: {clock_time(done_s)} of {clock_time(total_s)} ({percent}%)"
+        line = f"{stage}: {self._show(done_s)} of {self._show(total_s)} ({percent}%)"
         if self._terminal:
             now = self._clock()
-            if total_s < TERMINAL_FROM_S or now - self._last_draw < REDRAW_S:
+            if total_s < self._terminal_from or now - self._last_draw < REDRAW_S:
                 return
             self._last_draw = now
             self._stream.write(f"\r{line}\x1b[K")
             self._drawn = True
         else:
             step = (stage, percent // LOG_STEP_PERCENT)
-            if total_s < LOG_FROM_S or step == self._last_logged:
+            if total_s < self._log_from or step == self._last_logged:
                 return
             self._last_logged = step
             self._stream.write(line + "\n")
@@ -70,4 +86,4 @@ class StderrProgress:
             self._drawn = False
 
 
-__all__ = ["StderrProgress", "clock_time"]
+__all__ = ["StderrProgress", "clock_time", "count"]

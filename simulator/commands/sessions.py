@@ -1,4 +1,7 @@
-"""``hotseat sessions list|show|delete``: the saved sessions, as text or JSON; deleting one."""
+"""``hotseat sessions list|show|delete``: the saved sessions, as text or JSON; deleting one.
+
+``search`` and ``score`` are in ``sessions_review.py``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from simulator import paths
+from simulator.commands import sessions_review
 from simulator.commands.common import (
     EXIT_OK,
     CommandError,
@@ -20,6 +24,7 @@ from simulator.store import StoreError
 from simulator.store.listing import quick_session_list
 
 if TYPE_CHECKING:
+    from simulator.core.history import AnswerScores
     from simulator.core.records import SavedSession
     from simulator.store import Store
 
@@ -27,7 +32,7 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sessions",
-        help="list, show and delete saved sessions",
+        help="list, show, search, score and delete saved sessions",
         description="The practice sessions saved on this computer.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
@@ -43,6 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     delete = actions.add_parser("delete", help="delete a session with its recordings")
     delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
     delete.set_defaults(handler=run_delete)
+    sessions_review.add_parsers(actions)
 
 
 # Store errors after which the database may still be read (kinds from simulator.store.errors).
@@ -109,18 +115,28 @@ def _list_sessions() -> list[dict[str, Any]]:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from simulator.store.scores import scores_of_answers
+
     store = _open()
     session = store.get_session(args.id) if store else None
+    scores: dict[int, AnswerScores] = {}
     if store:
-        store.close()
+        try:
+            if session is not None:
+                scores = scores_of_answers(store, [answer["id"] for answer in session["answers"]])
+        finally:
+            store.close()
     if session is None:
         raise CommandError(f"no session with id {args.id}")
     if args.json:
-        print_json(session)  # the rows as stored, for programs
+        for answer in session["answers"]:
+            if answer["id"] in scores:
+                answer["scores"] = scores[answer["id"]].to_json()
+        print_json(session)  # the rows as stored, with each answer's self-scores
         return EXIT_OK
     from simulator.store.records import session_from_row
 
-    _print_session(session_from_row(session))
+    _print_session(session_from_row(session), scores)
     return EXIT_OK
 
 
@@ -133,7 +149,7 @@ def run_delete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_session(session: SavedSession) -> None:
+def _print_session(session: SavedSession, scores: dict[int, AnswerScores]) -> None:
     say = _safe_print
     say(f"Session {session.id} · {session.pack_id} · {session.status}")
     say(f"Started {session.started_at}, ended {session.ended_at or '-'}")
@@ -146,6 +162,8 @@ def _print_session(session: SavedSession) -> None:
             f"   answer {answer.id} · {format_seconds(answer.duration_s)} · "
             f"{answer.engine or '-'} · {answer.audio_path}"
         )
+        for line in sessions_review.score_lines(scores[answer.id]) if answer.id in scores else ():
+            say(f"   {line}")
         if answer.skipped:
             say("   Skipped: nothing was said in this answer.")
             continue

@@ -26,6 +26,7 @@ calling code (an unknown id, a bad status, a duplicate answer position) raises `
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from simulator.core.history import PAGE_SIZE, SearchFilters
 from simulator.store.errors import CORRUPT, StoreError, translate
 from simulator.store.listing import LIST_SESSIONS
 from simulator.store.migrations import SCHEMA_VERSION, STATUSES, migrate, user_version
@@ -250,27 +252,36 @@ class Store:
             ]
             return [session for sid in ids if (session := self._session(sid)) is not None]
 
-    def search(self, query: str) -> list[dict[str, Any]]:
-        """Answers whose transcript or question match ``query`` (plain words, best first).
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        *,
+        limit: int = PAGE_SIZE,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """One page of answers matching ``query`` (plain words, best first), as plain data.
 
-        Each result is an answer dict plus ``session_started_at``, ``pack_id`` and ``snippet``
-        (the matching text with hits in [brackets]). The query's words are quoted, so FTS
-        operators and stray punctuation typed by a user cannot cause a syntax error.
+        Each is a :class:`~simulator.core.history.SearchHit` as a dict, with ``id`` the
+        answer's id and ``snippet`` the matching text with hits in [brackets].
+        :func:`simulator.store.search.search_answers` gives the typed page with its total.
         """
-        if not query.strip():
-            return []
+        from simulator.store.search import search_answers
+
+        page = search_answers(self, query, filters, limit=limit, offset=offset)
+        return [{"id": hit.answer_id, **dataclasses.asdict(hit)} for hit in page.hits]
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Database]:
+        """One read transaction (a consistent snapshot) for the store's query modules."""
         with self._read():
-            rows = list(
-                self.db.query(
-                    "SELECT a.*, s.started_at AS session_started_at, s.pack_id AS pack_id,"
-                    " snippet(answers_fts, -1, '[', ']', '…', 12) AS snippet"
-                    " FROM answers_fts JOIN answers a ON a.id = answers_fts.rowid"
-                    " JOIN sessions s ON s.id = a.session_id"
-                    " WHERE answers_fts MATCH ? ORDER BY answers_fts.rank, a.id",
-                    [self.db.quote_fts(_balanced(query))],
-                )
-            )
-        return [_answer(row) for row in rows]
+            yield self.db
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Database]:
+        """One write transaction (all or nothing) for the store's other modules."""
+        with self._write():
+            yield self.db
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -374,11 +385,6 @@ def _answer(row: dict[str, Any]) -> dict[str, Any]:
     row["words"] = json.loads(words) if words else []
     row["analysis"] = json.loads(analysis) if analysis else None
     return row
-
-
-def _balanced(query: str) -> str:
-    # Paired quotes keep their phrase meaning; a stray one would swallow the rest of the query.
-    return query if query.count('"') % 2 == 0 else query.replace('"', " ")
 
 
 def _require_row(cursor: sqlite3.Cursor, message: str) -> None:

@@ -107,10 +107,14 @@ class SpokenAnswer:
     text: str
     pauses: list[tuple[float, float]] = field(default_factory=list)  # (start, length)
     fillers: list[tuple[str, float, float]] = field(default_factory=list)  # (text, start, end)
+    # From the start of the first word to the end of the last (fillers not counted): the
+    # span pace is measured over, pauses between words included.
+    first_word_s: float = 0.0
+    last_word_s: float = 0.0
 
     @property
     def wpm(self) -> float:
-        return self.words * 60.0 / self.duration_s
+        return self.words * 60.0 / (self.last_word_s - self.first_word_s)
 
 
 def _run(*command: str) -> None:
@@ -163,6 +167,9 @@ def build(name: str, stretch: float, folder: Path) -> SpokenAnswer:
         else:
             answer.words += len(re.findall(r"[A-Za-z']+", piece.text))
             texts.append(piece.text)
+            if len(texts) == 1:
+                answer.first_word_s = t
+            answer.last_word_s = t + length
         if isinstance(after, Pause):
             answer.pauses.append((t + length, after.seconds))
         t += length + gap
@@ -194,6 +201,9 @@ def join(answers: Sequence[SpokenAnswer], path: Path) -> SpokenAnswer:
         whole.words += answer.words
         whole.pauses += [(offset + start, length) for start, length in answer.pauses]
         whole.fillers += [(text, offset + a, offset + b) for text, a, b in answer.fillers]
+        if k == 0:
+            whole.first_word_s = offset + answer.first_word_s
+        whole.last_word_s = offset + answer.last_word_s
         if k + 1 < len(answers):
             whole.pauses.append((offset + answer.duration_s - TAIL_S, TAIL_S + LEAD_S))
         offset += answer.duration_s

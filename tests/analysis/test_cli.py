@@ -121,6 +121,33 @@ def test_a_wav_file_is_transcribed_and_analysed(
     assert report["transcript"]
 
 
+@pytest.mark.slow
+def test_without_a_framework_the_file_is_read_against_the_one_it_fits_and_says_so(
+    eval_set: list[SpokenAnswer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = eval_set[4]  # "deadline": situation, task, action, result, at normal speed
+    assert story.name == "deadline" and story.stretch == 1.0
+    code, out, err = run(capsys, "analyze", str(story.path), "--engine", "pocketsphinx", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["structure"]["framework"] == "STAR" and report["framework_picked"] is True
+    assert any(f["metric"] == "structure" for f in report["findings"])
+    code, out, err = run(capsys, "analyze", str(story.path), "--engine", "pocketsphinx")
+    assert code == 0, err
+    assert "Framework: STAR, the one this answer seems to fit best" in out
+
+    chosen = run(capsys, "analyze", str(story.path), "--engine", "pocketsphinx", "--json",
+                 "--framework", "CAR")  # fmt: skip
+    report = json.loads(chosen[1])
+    assert report["structure"]["framework"] == "CAR" and report["framework_picked"] is False
+    assert (
+        "Framework:"
+        not in run(
+            capsys, "analyze", str(story.path), "--engine", "pocketsphinx", "--framework", "free"
+        )[1]
+    )
+
+
 def test_the_users_targets_file_applies_when_no_targets_are_given(
     capsys: pytest.CaptureFixture[str], hotseat_home: Path, eval_set: list[SpokenAnswer]
 ) -> None:

@@ -38,7 +38,9 @@ def test_timing_comes_from_voice_activity() -> None:
     assert report["duration_s"] == 36.0
     assert report["speaking_s"] == pytest.approx(29.8)
     assert report["words"] == 75
-    assert report["wpm"] == pytest.approx(125.0)
+    # Pace over the words' span, 2.0 s to 34.98 s: the silence around them is not pace.
+    assert report["wpm"] == pytest.approx(75 * 60 / 32.98, abs=0.05)
+    assert report["pace_span_s"] == pytest.approx(32.98)
     assert report["articulation_wpm"] == pytest.approx(75 * 60 / 29.8, rel=1e-3)
     assert report["time_to_first_word_s"] == 2.0
     # The 0.2 s gap inside speech is no pause; leading and trailing silence are not pauses.
@@ -66,10 +68,8 @@ def test_findings_use_the_targets_and_plain_sentences() -> None:
     report = analyze(transcript, spans, band=(60, 90))
     by_metric = {f["metric"]: f for f in report["findings"]}
     pace = by_metric["wpm"]
-    assert pace["verdict"] == "below" and pace["target"] == [130.0, 160.0]
-    assert pace["message"] == (
-        "Pace 125 words a minute: a little slower than the 130–160 comfortable range."
-    )
+    assert pace["verdict"] == "within" and pace["target"] == [130.0, 160.0]
+    assert pace["message"] == "Pace 136 words a minute: within the 130–160 comfortable range."
     assert by_metric["duration_s"]["verdict"] == "below"
     assert "shorter than the 60–90 s" in by_metric["duration_s"]["message"]
     assert by_metric["longest_pause_s"]["verdict"] == "above"
@@ -77,13 +77,16 @@ def test_findings_use_the_targets_and_plain_sentences() -> None:
     assert by_metric["time_to_first_word_s"]["verdict"] == "within"
     assert all(f["verdict"] in ("below", "within", "above") for f in report["findings"])
 
-    relaxed = Targets(pace_comfortable=(110, 130), long_pause_s=4.0, answer_seconds=(20, 40))
+    relaxed = Targets(pace_comfortable=(140, 160), long_pause_s=4.0, answer_seconds=(20, 40))
     report = analyze(transcript, spans, band=(60, 90), targets=relaxed)
     by_metric = {f["metric"]: f for f in report["findings"]}
-    assert by_metric["wpm"]["verdict"] == "within"
+    assert by_metric["wpm"]["verdict"] == "below"
+    assert by_metric["wpm"]["message"] == (
+        "Pace 136 words a minute: a little slower than the 140–160 comfortable range."
+    )
     assert by_metric["longest_pause_s"]["verdict"] == "within"
     assert by_metric["duration_s"]["verdict"] == "within"
-    assert report["targets"]["pace_comfortable"] == [110, 130]
+    assert report["targets"]["pace_comfortable"] == [140, 160]
 
 
 def test_fast_pace_sentence_matches_the_issue_example() -> None:
@@ -91,6 +94,27 @@ def test_fast_pace_sentence_matches_the_issue_example() -> None:
     report = analyze(Transcript(tuple(words), "t", "m", 60.0), [(0.0, 60.0)])
     pace = next(f for f in report["findings"] if f["metric"] == "wpm")
     assert pace["message"] == "Pace 182 words a minute: faster than the 130–160 comfortable range."
+
+
+def test_a_fast_speaker_who_starts_late_is_not_told_too_slow() -> None:
+    # A minute's window: 10 s of thought, then 110 words in 40 s, then 10 s of silence.
+    words = words_between(10.0, 50.0, 110)
+    report = analyze(Transcript(tuple(words), "t", "m", 60.0), [(10.0, 50.0)])
+    pace = next(f for f in report["findings"] if f["metric"] == "wpm")
+    assert report["wpm"] == pytest.approx(110 * 60 / 39.98, abs=0.05)
+    assert pace["value"] == report["wpm"]  # the finding shows the report's one figure
+    assert pace["verdict"] == "above"
+    assert pace["message"].startswith("Pace 165 words a minute: a little faster than")
+    # The late start is its own finding, not a slow pace.
+    first = next(f for f in report["findings"] if f["metric"] == "time_to_first_word_s")
+    assert first["verdict"] == "above" and first["value"] == 10.0
+
+
+def test_sounds_before_the_first_word_do_not_stretch_the_pace() -> None:
+    words = (Word("um", 1.0, 1.4), *words_between(5.0, 35.0, 75))
+    report = analyze(Transcript(tuple(words), "t", "m", 40.0), [(1.0, 1.4), (5.0, 35.0)])
+    assert report["words"] == 75
+    assert report["pace_span_s"] == pytest.approx(29.98)
 
 
 def test_pace_of_a_short_answer_is_called_rough() -> None:
@@ -111,6 +135,11 @@ def test_verdicts_agree_with_the_numbers_shown() -> None:
     assert findings.filler_finding(2.94, 2, targets)["verdict"] == "within"
     assert findings.pace_finding(160.4, targets, 60.0)["verdict"] == "within"
     assert findings.pace_finding(160.6, targets, 60.0)["verdict"] == "above"
+    # Shown as 120, inside the acceptable 120-175: only "a little" slower.
+    assert (
+        "Pace 120 words a minute: a little slower"
+        in findings.pace_finding(119.7, targets, 60.0)["message"]
+    )
     assert findings.first_word_finding(3.04, targets)["verdict"] == "within"
     assert findings.pause_finding([(5.0, 2.54)], targets)["verdict"] == "within"
     assert findings.pause_finding([(5.0, 2.56)], targets)["verdict"] == "above"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from simulator.core.analysis import analyze
 from simulator.core.analysis.fillers import find_fillers
+from simulator.core.analysis.framework_pick import pick_framework
 from simulator.core.analysis.numbers import find_figures
 from simulator.core.analysis.structure import FRAMEWORK_PARTS, best_bounds, segment
 from simulator.core.analysis.tokens import tokenize
@@ -202,9 +203,67 @@ def test_hedges_i_we_and_repetition() -> None:
     )
     report = analyze(transcript, [(0.5, transcript.duration_s)])
     hedges = [h["text"] for h in report["hedges"]]
-    assert hedges == ["i think", "just", "maybe", "i guess", "probably", "sort of"]
+    # "sort of agreed" softens: counted once, as a filler, not again as a hedge.
+    assert hedges == ["i think", "just", "maybe", "i guess", "probably"]
+    assert [f["text"] for f in report["fillers"]] == ["sort of"]
     assert report["i_we"]["i_count"] == 2 and report["i_we"]["we_count"] == 3
     assert report["i_we"]["we"] == pytest.approx(0.6)
     assert [r["text"] for r in report["repetitions"]] == ["we", "the release"]
     assert {"text": "the release", "count": 3} in report["repeated_phrases"]
     assert report["top_words"][0] == {"text": "release", "count": 3}
+
+
+def test_a_filler_is_not_counted_again_as_a_hedge() -> None:
+    transcript = even_transcript(
+        "it was kind of a mess so i kind of um rewrote it i think and what kind of bug was it "
+        "maybe a race"
+    )
+    report = analyze(transcript, [(0.5, transcript.duration_s)])
+    fillers = [(f["text"], f["start_s"]) for f in report["fillers"]]
+    hedges = [(h["text"], h["start_s"]) for h in report["hedges"]]
+    assert [text for text, _ in fillers].count("kind of") == 2
+    assert [text for text, _ in hedges] == ["i think", "maybe"]  # "what kind of bug" names a kind
+    assert not {start for _, start in fillers} & {start for _, start in hedges}
+    assert report["hedges_per_min"] == pytest.approx(2 * 60 / report["duration_s"], abs=0.01)
+
+
+def test_the_framework_an_answer_fits_best_is_picked_on_the_labelled_answers() -> None:
+    right = total = 0
+    for name in STRUCTURE_SETS:
+        for item in structure_labels(name):
+            tokens = tokenize(even_transcript(str(item["text"])).words)
+            right += pick_framework(tokens) == item["framework"]
+            total += 1
+    # 64 of 78 when written; 8 of the 14 misses are STAR stories with no task of their own,
+    # read as CAR (which they then fit: context, action, result).
+    assert right / total >= 0.8, f"{right}/{total}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want this role because the team builds tools that people use every day",
+        "i am a backend developer with five years of experience mostly python and go",
+        "my strengths are communication and attention to detail",
+    ],
+)
+def test_an_answer_with_no_framework_is_read_as_free(text: str) -> None:
+    transcript = even_transcript(text)
+    assert pick_framework(tokenize(transcript.words)) == "free"
+    report = analyze(transcript, [(0.5, transcript.duration_s)], framework="auto")
+    assert report["structure"] == {"framework": "free", "parts": {}}
+    assert report["framework_picked"] is True
+    assert not any(f["metric"] == "structure" for f in report["findings"])
+
+
+def test_an_opinion_answer_is_read_as_pep() -> None:
+    transcript = even_transcript(
+        "the problem is that our releases keep failing on fridays the data showed that "
+        "forty percent of rollbacks happened after a friday deploy so i would suggest we "
+        "freeze deploys after thursday noon"
+    )
+    report = analyze(transcript, [(0.5, transcript.duration_s)], framework="auto")
+    assert report["structure"]["framework"] == "PEP"
+    assert [p for p, span in report["structure"]["parts"].items() if span] == [
+        "problem", "evidence", "proposal",
+    ]  # fmt: skip

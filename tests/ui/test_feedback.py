@@ -52,14 +52,14 @@ def test_metric_rows_show_value_target_verdict_and_the_finding(qtbot: Any, answe
     view = FeedbackView(analysis, words)
     qtbot.addWidget(view)
     assert view.verdict_text("duration_s") == "▼ Too short"
-    assert view.verdict_text("wpm") == "▼ Too slow"
+    assert view.verdict_text("wpm") == "▼ A bit slow"
     assert view.verdict_text("fillers_per_min") == "▲ Too many"
     assert view.verdict_text("time_to_first_word_s") == "✓ Within target"
     assert view.verdict_text("longest_pause_s") == "▲ Long pauses"
     assert view.verdict_text("structure") == "✓ Seems complete"
     name, value, target, _chip, message = view.metric_rows["wpm"]
-    assert (name.text(), value.text(), target.text()) == ("Pace", "113 wpm", "target 130–160 wpm")
-    assert message.text().startswith("Pace 113 words a minute: slower than")
+    assert (name.text(), value.text(), target.text()) == ("Pace", "120 wpm", "target 130–160 wpm")
+    assert message.text().startswith("Pace 120 words a minute: a little slower than")
     assert view.metric_rows["duration_s"][2].text() == "target 60–120 s"
     assert "seems to have Situation, Task, Action and Result" in view.structure_label.text()
     assert " is " not in view.structure_label.text()
@@ -122,3 +122,37 @@ def test_clicking_a_mark_asks_to_play_from_a_second_before_it(
     with qtbot.waitSignal(view.play_requested) as played:
         view.parts_label.linkActivated.emit("mark:19.86")
     assert played.args[0] == pytest.approx(19.86 - LEAD_IN_S)
+
+
+def test_structure_parts_read_back_from_the_store_keep_the_framework_order(
+    qtbot: Any, answer: Any, tmp_path: Any
+) -> None:
+    from simulator.store import Store
+    from simulator.store.records import read_answer
+
+    words, analysis = answer
+    with Store(tmp_path / "hotseat.db") as store:
+        session = store.create_session(
+            mode="practice", pack_id="p", settings={}, started_at="2026-01-01T00:00:00"
+        )
+        answer_id = store.start_answer(
+            session_id=session, position=1, question_id="q", question_text="Q?",
+            audio_path="a.wav", sample_rate=16000, started_at="2026-01-01T00:00:00",
+        )  # fmt: skip
+        store.set_analysis(answer_id, analysis, analysis["version"])
+        saved = read_answer(store, answer_id)
+    assert saved is not None and saved.analysis is not None
+    stored = saved.analysis.data
+    # The store writes JSON with sorted keys: read as stored, the parts are alphabetical.
+    assert list(stored["structure"]["parts"]) == ["action", "result", "situation", "task"]
+    view = FeedbackView(stored, words)
+    qtbot.addWidget(view)
+    assert "seems to have Situation, Task, Action and Result" in view.structure_label.text()
+    html = view._parts_html()
+    positions = [html.index(f"{part} from") for part in ("Situation", "Task", "Action", "Result")]
+    assert positions == sorted(positions)
+    missing = {**stored["structure"], "parts": {**stored["structure"]["parts"], "task": None}}
+    assert feedback_text.structure_parts(missing)[1][1][0] == "Action"
+    assert feedback_text.structure_sentence(missing).endswith(
+        "seems to have Situation, Action and Result; no Task seems to be there."
+    )

@@ -58,7 +58,7 @@ def test_the_last_answer_is_summed_up_while_the_next_question_is_asked(
     # Off-target findings first, in words, with the measure beside each.
     assert summary.lines == [
         "▼ Too short · Answer length 0:24",
-        "▼ Too slow · Pace 113 wpm",
+        "▼ A bit slow · Pace 120 wpm",
         "▲ Too many · Fillers 7.5 a minute",
         "▲ Long pauses · Longest pause 3.0 s",
     ]

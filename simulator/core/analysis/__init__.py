@@ -6,7 +6,7 @@ adapter that reads the audio and runs the recognisers is ``simulator.analysis_se
 
 from __future__ import annotations
 
-from simulator.core.analysis.report import ANALYSIS_VERSION, FRAMEWORKS, analyze
+from simulator.core.analysis.report import ANALYSIS_VERSION, AUTO, FRAMEWORKS, analyze
 from simulator.core.analysis.targets import Targets, TargetsError
 
-__all__ = ["ANALYSIS_VERSION", "FRAMEWORKS", "Targets", "TargetsError", "analyze"]
+__all__ = ["ANALYSIS_VERSION", "AUTO", "FRAMEWORKS", "Targets", "TargetsError", "analyze"]

@@ -135,6 +135,12 @@ def _phrase_is_filler(tokens: Sequence[Token], i: int, phrase: str) -> bool:
     return prev not in _KIND_LITERAL_PREV and nxt not in _KIND_NOUNS
 
 
+def names_a_kind(tokens: Sequence[Token], i: int) -> bool:
+    """Whether "kind of"/"sort of" at token ``i`` names a kind ("what kind of bug"): a word
+    with a meaning, neither a filler nor a hedge."""
+    return not _phrase_is_filler(tokens, i, "kind of")
+
+
 def _word_is_filler(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].text
     prev, nxt = text_at(tokens, i - 1), text_at(tokens, i + 1)

@@ -51,22 +51,25 @@ def finding(
 ROUGH_PACE_BELOW_S = 30.0
 
 
-def pace_finding(wpm: float, targets: Targets, duration_s: float) -> dict[str, Any]:
+def pace_finding(wpm: float, targets: Targets, span_s: float) -> dict[str, Any]:
+    """The pace against its band; ``span_s`` is the stretch it was measured over (first word
+    to last), and the finding's value is ``wpm`` itself: every view shows this one figure."""
     low, high = targets.pace_comfortable
     wide_low, wide_high = targets.pace_acceptable
     band = f"{_n(low)}–{_n(high)} comfortable range"
-    verdict = _verdict(_shown(wpm), low, high)
+    shown = _shown(wpm)  # "a little" is judged on the figure shown, as the verdict is
+    verdict = _verdict(shown, low, high)
     if verdict == "within":
         text = f"Pace {_n(wpm)} words a minute: within the {band}."
     elif verdict == "above":
-        how = "a little faster" if wpm <= wide_high else "faster"
+        how = "a little faster" if shown <= wide_high else "faster"
         text = f"Pace {_n(wpm)} words a minute: {how} than the {band}."
     else:
-        how = "a little slower" if wpm >= wide_low else "slower"
+        how = "a little slower" if shown >= wide_low else "slower"
         text = f"Pace {_n(wpm)} words a minute: {how} than the {band}."
-    if duration_s < ROUGH_PACE_BELOW_S:
+    if span_s < ROUGH_PACE_BELOW_S:
         text += " A rough figure on an answer this short."
-    return finding("wpm", round(wpm, 1), (low, high), verdict, text)
+    return finding("wpm", wpm, (low, high), verdict, text)
 
 
 def filler_finding(per_min: float, count: int, targets: Targets) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from simulator.core.analysis.fillers import Mention
+from simulator.core.analysis.fillers import Mention, names_a_kind
 from simulator.core.analysis.tokens import Token, find_phrases
 
 HEDGES = (
@@ -82,13 +82,20 @@ def timing(
     )
 
 
-def find_hedges(tokens: Sequence[Token]) -> list[Mention]:
-    """Hedges and weak words; a longer hedge hides the shorter ones inside it."""
+def find_hedges(tokens: Sequence[Token], fillers: Sequence[Mention] = ()) -> list[Mention]:
+    """Hedges and weak words; a longer hedge hides the shorter ones inside it.
+
+    Words already counted as ``fillers`` ("kind of" as a filler) are not counted again as a
+    hedge: one phrase, one mark. "What kind of bug" names a kind and is neither.
+    """
+    as_fillers = {m.index + k for m in fillers for k in range(len(m.text.split()))}
     hits = sorted(find_phrases(tokens, HEDGES), key=lambda h: (h[0], -(h[1] - h[0])))
     found: list[Mention] = []
     covered_until = -1
     for start, end, phrase in hits:
-        if start < covered_until:
+        if start < covered_until or as_fillers.intersection(range(start, end)):
+            continue
+        if phrase in ("kind of", "sort of") and names_a_kind(tokens, start):
             continue
         found.append(Mention(phrase, tokens[start].start, tokens[end - 1].end, start))
         covered_until = end

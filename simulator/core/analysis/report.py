@@ -12,6 +12,7 @@ from typing import Any
 
 from simulator.core.analysis import findings as fnd
 from simulator.core.analysis.fillers import SOUNDS, filled_pauses, find_fillers
+from simulator.core.analysis.framework_pick import pick_framework
 from simulator.core.analysis.metrics import (
     find_hedges,
     find_repetitions,
@@ -32,8 +33,11 @@ from simulator.core.transcript import Transcript
 # 3: structure reads grammar and the opening; fillers: approximations, "it literally".
 # 4: verdicts are taken on values as shown ("3.0 fillers a minute" is not within "< 3").
 # 5: voice activity from speech-band energy over the room's floor, not WebRTC's VAD.
-ANALYSIS_VERSION = 5
+# 6: pace over the span from the first word to the last (a late start is not "too slow");
+#    a filler is not a hedge too; structure parts in the framework's order.
+ANALYSIS_VERSION = 6
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
+AUTO = "auto"  # pick the framework the answer fits best (framework_pick)
 
 _IMPACT_WORDS = (
     "reduced", "increased", "cut", "saved", "improved", "grew", "doubled", "tripled", "halved",
@@ -44,6 +48,13 @@ _IMPACT_WORDS = (
 
 def _per_min(count: int, seconds: float) -> float:
     return round(count * 60.0 / seconds, 2) if seconds > 0 else 0.0
+
+
+def _span_s(words: Sequence[Token]) -> float:
+    """Seconds from the start of the first word to the end of the last, pauses included."""
+    if not words:
+        return 0.0
+    return max(0.0, max(t.end for t in words) - min(t.start for t in words))
 
 
 def _headline(tokens: Sequence[Token], limit_s: float, window_start: float) -> bool:
@@ -83,9 +94,10 @@ def analyze(
     """Every measure of one answer; times in the result are seconds from the recording start.
 
     ``voiced_spans`` are (start_s, end_s) of voice in the recording; ``band`` is the question's
-    answer length in seconds, unless ``targets.answer_seconds`` overrides it.
+    answer length in seconds, unless ``targets.answer_seconds`` overrides it. ``framework``
+    "auto" reads the answer against the framework it fits best (``framework_picked`` says so).
     """
-    if framework not in FRAMEWORKS:
+    if framework not in (*FRAMEWORKS, AUTO):
         raise ValueError(f"unknown framework {framework!r} (one of {', '.join(FRAMEWORKS)})")
     targets = targets or Targets()
     length_band = targets.answer_seconds or (float(band[0]), float(band[1]))
@@ -96,6 +108,9 @@ def analyze(
         if all_tokens
         else max(transcript.duration_s, window)
     )
+    picked = framework == AUTO
+    if picked:
+        framework = pick_framework(all_tokens)
     times = timing(all_tokens, voiced_spans, window, end, targets.pause_min_s)
     fillers = find_fillers(all_tokens)
     filled = filled_pauses(
@@ -112,11 +127,14 @@ def analyze(
     # Sounds like "um" are not words of the answer; fillers that are real words still count.
     words = [t for t in all_tokens if t.text not in SOUNDS]
     minutes_base = times.duration_s
-    hedges = find_hedges(all_tokens)
+    hedges = find_hedges(all_tokens, fillers)
     figures = find_figures(all_tokens)
     structure = _structure(all_tokens, framework)
     headline = _headline(all_tokens, targets.headline_window_s, window)
-    wpm = _per_min(len(words), times.duration_s)
+    # Pace is read over the words' own span: silence before the first word (a late start)
+    # and after the last is hesitation, measured on its own, not slow speech.
+    pace_span = _span_s(words)
+    wpm = round(len(words) * 60.0 / pace_span, 1) if pace_span > 0 else 0.0
     articulation = _per_min(len(words), times.speaking_s)
     fillers_per_min = _per_min(len(fillers) + len(filled), minutes_base)
 
@@ -127,6 +145,7 @@ def analyze(
         "silence_share": times.silence_share,
         "words": len(words),
         "wpm": wpm,
+        "pace_span_s": round(pace_span, 2),
         "articulation_wpm": articulation,
         "time_to_first_word_s": times.time_to_first_word_s,
         "pauses": [
@@ -147,6 +166,7 @@ def analyze(
         "numbers": [f.written for f in figures],
         "figures": [f.to_json() for f in figures],
         "structure": structure,
+        "framework_picked": picked,
         "headline_in_30s": headline,
         "band": list(length_band),
         "targets": targets.to_json(),
@@ -155,7 +175,7 @@ def analyze(
     }
     found = [
         fnd.length_finding(times.duration_s, length_band),
-        fnd.pace_finding(wpm, targets, times.duration_s),
+        fnd.pace_finding(wpm, targets, pace_span),
         fnd.filler_finding(fillers_per_min, len(fillers) + len(filled), targets),
         fnd.first_word_finding(times.time_to_first_word_s, targets),
         fnd.pause_finding(times.pauses, targets),
@@ -170,4 +190,4 @@ def analyze(
     return report
 
 
-__all__ = ["ANALYSIS_VERSION", "FRAMEWORKS", "FRAMEWORK_PARTS", "analyze"]
+__all__ = ["ANALYSIS_VERSION", "AUTO", "FRAMEWORKS", "FRAMEWORK_PARTS", "analyze"]

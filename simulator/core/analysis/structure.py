@@ -12,7 +12,8 @@ what the answer *seems* to do.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from simulator.core.analysis.numbers import find_figures
 from simulator.core.analysis.structure_cues import CUES
@@ -194,4 +195,19 @@ def segment(tokens: Sequence[Token], framework: str) -> dict[str, tuple[int, int
     return result
 
 
-__all__ = ["FRAMEWORK_PARTS", "best_bounds", "find_cues", "segment"]
+def ordered_parts(structure: Mapping[str, Any] | None) -> list[tuple[str, Any]]:
+    """The ``parts`` of a report's ``structure`` in the framework's order (Situation, Task,
+    Action, Result), whatever order they were stored in: the store writes JSON with sorted
+    keys, which would list them alphabetically. Parts of no known framework keep their order.
+    """
+    if not structure:
+        return []
+    parts = structure.get("parts")
+    if not isinstance(parts, Mapping):
+        return []
+    known = FRAMEWORK_PARTS.get(str(structure.get("framework", "")), ())
+    order = [p for p in known if p in parts] + [p for p in parts if p not in known]
+    return [(part, parts[part]) for part in order]
+
+
+__all__ = ["FRAMEWORK_PARTS", "best_bounds", "find_cues", "ordered_parts", "segment"]

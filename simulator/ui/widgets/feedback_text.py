@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from simulator.core.analysis.structure import ordered_parts
+
 NAMES = {
     "duration_s": "Answer length",
     "wpm": "Pace",
@@ -68,7 +70,7 @@ def verdict_words(finding: Mapping[str, Any], targets: Mapping[str, Any] | None 
     if metric == "wpm" and verdict != "within" and targets:
         # Inside the acceptable band the finding itself says "a little faster/slower".
         low, high = targets.get("pace_acceptable") or (None, None)
-        value = float(finding.get("value") or 0.0)
+        value = round(float(finding.get("value") or 0.0))  # as value_text shows it
         if low is not None and high is not None and low <= value <= high:
             return "A bit fast" if verdict == "above" else "A bit slow"
     return _WORDS.get(metric, {}).get(verdict, _DEFAULT_WORDS.get(verdict, verdict.capitalize()))
@@ -144,13 +146,14 @@ def key_findings(findings: list[Mapping[str, Any]], count: int = 4) -> list[Mapp
 def structure_parts(
     structure: Mapping[str, Any] | None,
 ) -> tuple[str, list[tuple[str, float]], list[str]]:
-    """(framework, parts that seem present with their start, parts that seem missing)."""
+    """(framework, parts that seem present with their start, parts that seem missing), each
+    in the framework's order."""
     if not structure:
         return ("free", [], [])
     framework = str(structure.get("framework", "free"))
     present: list[tuple[str, float]] = []
     missing: list[str] = []
-    for part, span in (structure.get("parts") or {}).items():
+    for part, span in ordered_parts(structure):
         if span is None:
             missing.append(part.capitalize())
         else:
