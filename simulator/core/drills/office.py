@@ -20,14 +20,15 @@ class OfficeDistraction:
     duration_s: float
 
 
+# Lengths and base levels are those audio/distractions.py renders (a test keeps them equal).
 DISTRACTIONS = (
-    OfficeDistraction("sound", "desk_tapping", -14.0, 3.0),
-    OfficeDistraction("sound", "phone_buzz", -10.0, 1.6),
-    OfficeDistraction("sound", "chime", -12.0, 0.8),
-    OfficeDistraction("sound", "typing", -16.0, 4.0),
-    OfficeDistraction("sound", "knock", -6.0, 1.0),
-    OfficeDistraction("sound", "cough", -8.0, 0.7),
-    OfficeDistraction("sound", "murmur", -20.0, 8.0),
+    OfficeDistraction("sound", "desk_tapping", -14.0, 2.5),
+    OfficeDistraction("sound", "phone_buzz", -12.0, 1.05),
+    OfficeDistraction("sound", "chime", -10.0, 0.9),
+    OfficeDistraction("sound", "typing", -16.0, 3.0),
+    OfficeDistraction("sound", "knock", -8.0, 0.8),
+    OfficeDistraction("sound", "cough", -8.0, 0.6),
+    OfficeDistraction("sound", "murmur", -20.0, 6.0),
     OfficeDistraction("screen", "toast", None, 5.0),
     OfficeDistraction("screen", "chat_badge", None, 6.0),
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.audio import distractions
 from simulator.core.drills import (
     DRILLS,
     SCREEN_NAMES,
@@ -18,6 +19,7 @@ from simulator.core.drills import (
     get_drill,
 )
 from simulator.core.drills.catalog import check_intensity
+from simulator.core.drills.office import DISTRACTIONS
 
 REQUIRED = {
     "interruptions",
@@ -75,3 +77,9 @@ def test_the_drills_doc_names_every_drill_and_sound() -> None:
     doc = (Path(__file__).resolve().parents[3] / "docs" / "DRILLS.md").read_text("utf-8")
     for name in (*drill_names(), *SOUND_NAMES, *SCREEN_NAMES):
         assert f"`{name}`" in doc, name
+
+
+def test_the_office_sounds_are_the_ones_the_audio_package_renders() -> None:
+    sounds = {d.name: (d.duration_s, d.level_db) for d in DISTRACTIONS if d.kind == "sound"}
+    rendered = {k.name: (k.duration_s, k.level_db) for k in distractions.KINDS.values()}
+    assert sounds == rendered
