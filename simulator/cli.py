@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     # by name below, which its analysis cannot follow).
     from simulator.commands import (  # noqa: F401
         analyze,
+        drills,
         models,
         packs,
         practice,
@@ -49,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "simulator.commands.progress_report",
         "your figures over time, by category, and your weak spots",
     ),
+    "drills": ("simulator.commands.drills", "list the pressure drills and what each one does"),
 }
 
 

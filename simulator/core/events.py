@@ -157,6 +157,71 @@ class SessionSaved(_Event):
     answers: int
 
 
+# --- pressure mode: what a drill did during an answer (see docs/DRILLS.md) ---------------------
+
+
+@dataclass(frozen=True)
+class InterruptionStarted(_Event):
+    """The interviewer began to cut in; ``kind`` says what with (``follow_up``, ``probe``,
+    ``time_squeeze``, ``clarification``), ``text`` what was said."""
+
+    type: ClassVar[str] = "interruption_started"
+    index: int
+    answer_id: int
+    kind: str
+    text: str
+    answer_s: float
+
+
+@dataclass(frozen=True)
+class InterruptionEnded(_Event):
+    """The interviewer's cut-in stopped sounding (its last sample on the recording clock)."""
+
+    type: ClassVar[str] = "interruption_ended"
+    index: int
+    answer_id: int
+    answer_s: float
+
+
+@dataclass(frozen=True)
+class Distraction(_Event):
+    """A distraction began: ``kind`` ``sound`` or ``screen``; ``name`` which one (``knock``,
+    ``toast``...); ``level_db`` a sound's loudness relative to the interviewer's voice (None
+    for one on screen)."""
+
+    type: ClassVar[str] = "distraction"
+    index: int
+    answer_id: int
+    kind: str
+    name: str
+    answer_s: float
+    duration_s: float
+    level_db: float | None
+
+
+@dataclass(frozen=True)
+class Clarification(_Event):
+    """The candidate asked ``asked`` aloud and the interviewer answered ``answer``."""
+
+    type: ClassVar[str] = "clarification"
+    index: int
+    answer_id: int
+    asked: str
+    answer: str
+    answer_s: float
+
+
+@dataclass(frozen=True)
+class TimeSqueezed(_Event):
+    """The answer's time limit shrank to ``new_limit_s`` on the recording clock."""
+
+    type: ClassVar[str] = "time_squeezed"
+    index: int
+    answer_id: int
+    new_limit_s: float
+    answer_s: float
+
+
 SessionEvent = (
     SessionStarted
     | QuestionStarted
@@ -171,6 +236,20 @@ SessionEvent = (
     | WarningEvent
     | ErrorEvent
     | SessionSaved
+    | InterruptionStarted
+    | InterruptionEnded
+    | Distraction
+    | Clarification
+    | TimeSqueezed
+)
+
+# Sent only when a drill runs (pressure mode).
+PRESSURE_EVENT_TYPES: tuple[type[_Event], ...] = (
+    InterruptionStarted,
+    InterruptionEnded,
+    Distraction,
+    Clarification,
+    TimeSqueezed,
 )
 
 EVENT_TYPES: tuple[type[_Event], ...] = (
@@ -187,6 +266,7 @@ EVENT_TYPES: tuple[type[_Event], ...] = (
     WarningEvent,
     ErrorEvent,
     SessionSaved,
+    *PRESSURE_EVENT_TYPES,
 )
 
 # Fields left out of the JSON when they are None (the runner's errors have no cause).

@@ -70,6 +70,11 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         values = getattr(question, key)
         if values:
             data[key] = list(values)
+    if question.code:
+        data["code"] = question.code
+        data["code_language"] = question.code_language
+    if question.bug:
+        data["bug"] = {"line": question.bug.line, "explanation": question.bug.explanation}
     return data
 
 

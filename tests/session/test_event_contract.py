@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from simulator.core.events import EVENT_TYPES, to_json
+from simulator.core.events import EVENT_TYPES, PRESSURE_EVENT_TYPES, to_json
 from simulator.core.packs import Question
 from simulator.core.transcript import Transcript
 from tests.session.test_runner import make_runner
@@ -67,8 +67,10 @@ def test_the_fake_runner_sends_the_real_runners_events(tmp_path: Path) -> None:
     fake = fake_events(options)
     assert shapes(fake) == shapes(real)
     assert sequence(fake) == sequence(real)
-    # The script covers what a normal session sends (not its warnings, errors or preparation).
+    # The script covers what a normal session sends (not its warnings, errors or preparation,
+    # nor what only a drill sends).
     expected = {kind.type for kind in EVENT_TYPES} - {"warning", "error", "prep_started"}
+    expected -= {kind.type for kind in PRESSURE_EVENT_TYPES}
     assert set(shapes(real)) == expected
 
 

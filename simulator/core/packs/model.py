@@ -32,7 +32,17 @@ CATEGORIES = (
     "warm-up",
 )
 FRAMEWORKS = ("STAR", "PEP", "CAR", "free")
+# Languages a question's ``code`` may be written in (the debug-aloud drill shows it).
+CODE_LANGUAGES = ("python", "javascript")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Bug:
+    """The bug planted in a question's ``code``: its line (from 1) and what is wrong there."""
+
+    line: int
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,10 @@ class Question:
     tips: tuple[str, ...] = ()
     clarifications: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    # A short program shown while the candidate debugs aloud; "" when the question has none.
+    code: str = ""
+    code_language: str = ""
+    bug: Bug | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.core.packs.checker import Checker, closest
+from simulator.core.packs.code_keys import CODE_KEYS, check_code
 from simulator.core.packs.errors import PackError, PackProblem
 from simulator.core.packs.model import CATEGORIES, FORMAT_VERSION, FRAMEWORKS, Pack, Question
 from simulator.core.packs.source_lines import SourceLines
@@ -29,6 +30,7 @@ QUESTION_KEYS = {
     "tips",
     "clarifications",
     "tags",
+    *CODE_KEYS,
 }
 
 
@@ -147,6 +149,7 @@ def _check_question(check: Checker, index: int, raw: Any) -> Question | None:
     difficulty = check.integer(raw, "difficulty", at("difficulty"), 2, 1, 3)
     prep = check.integer(raw, "prep_seconds", at("prep_seconds"), 0, 0, 600)
     band = _check_band(check, raw.get("answer_seconds", [60, 120]), at("answer_seconds"))
+    code, code_language, bug = check_code(check, raw, at)
     return Question(
         id=qid,
         text=text,
@@ -159,6 +162,9 @@ def _check_question(check: Checker, index: int, raw: Any) -> Question | None:
         tips=check.texts(raw, "tips", at("tips")),
         clarifications=check.texts(raw, "clarifications", at("clarifications")),
         tags=check.texts(raw, "tags", at("tags")),
+        code=code,
+        code_language=code_language,
+        bug=bug,
     )
 
 

@@ -39,6 +39,8 @@ class QuestionForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        # The keys this form has no fields for (a debug question's code) pass through as loaded.
+        self._shown: Question | None = None
         self.id_edit = QLineEdit()
         self.id_edit.setAccessibleName("Question id")
         self.id_edit.setPlaceholderText("lowercase-words-with-hyphens")
@@ -122,6 +124,7 @@ class QuestionForm(QWidget):
     def set_question(self, question: Question) -> None:
         """Show ``question``; does not emit ``changed``."""
         self._loading = True
+        self._shown = question
         try:
             self.id_edit.setText(question.id)
             self.text_edit.setPlainText(question.text)
@@ -162,6 +165,9 @@ class QuestionForm(QWidget):
             tips=self.tips_edit.items(),
             clarifications=self.clarifications_edit.items(),
             tags=self.tags_edit.items(),
+            code=self._shown.code if self._shown else "",
+            code_language=self._shown.code_language if self._shown else "",
+            bug=self._shown.bug if self._shown else None,
         )
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
