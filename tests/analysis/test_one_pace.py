@@ -25,7 +25,7 @@ from simulator.commands.practice import _Printer
 from simulator.core import events as ev
 from simulator.core.packs import Question
 from simulator.core.plan import AnswerRules
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.session import SessionRunner
 from simulator.session.ports import SessionOptions
 from simulator.settings import Settings
@@ -87,8 +87,8 @@ def late_fast_answer(folder: Path) -> Path:
 
 def run_session(home: Path, wav: Path) -> tuple[int, list[dict[str, Any]]]:
     """A live session on ``wav``; the terminal printer's lines go to stdout."""
-    services = AppServices(Settings(engine="pocketsphinx"), DataLayout(home))
-    live = dataclasses.replace(services.session_services(), microphone=FileMicrophone(wav))
+    services = build_services(Settings(engine="pocketsphinx"), DataLayout(home))
+    live = dataclasses.replace(services.sessions.session_services(), microphone=FileMicrophone(wav))
     question = Question(
         id="deadline", text="Tell me about a deadline.", category="behavioral",
         answer_seconds=(60, 120), framework="STAR",
