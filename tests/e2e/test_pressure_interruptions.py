@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,8 @@ import pytest
 
 from simulator.audio.speech_energy import speech_spans
 from simulator.core.drills import texts
-from simulator.speech.stt import RecognizerFactory
+from simulator.core.transcript import Word
+from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from simulator.speech.tts import InterviewerVoice
 from tests.e2e.pressure_session import LAUNCH, STORY, record_speaker, run_pressure, sentences
 from tests.support.scripted_candidate import (
@@ -98,6 +100,10 @@ def _transcribe(factory: RecognizerFactory, samples: np.ndarray) -> str:
     return recognizer.finish().text
 
 
+def _inside(words: Sequence[Word], span: tuple[float, float]) -> list[str]:
+    return [w.text for w in words if span[0] <= (w.start + w.end) / 2 <= span[1]]
+
+
 def test_looped_into_the_mic_the_voice_lands_where_logged_and_leaves_the_transcript(
     app_env: dict[str, str],
     session_mic: VirtualMic,
@@ -121,7 +127,10 @@ def test_looped_into_the_mic_the_voice_lands_where_logged_and_leaves_the_transcr
     assert started and len(started) == len(ended), run.events
     wav = read_16k(run.answer_wav())
     said_by_candidate = {word for line in STORY for word in line.split()}
-    saved = run.session["answers"][0]["transcript"].split() if run.session else []
+    assert run.session is not None
+    saved = run.session["answers"][0]["transcript"].split()
+    words = [Word.from_json(w) for w in run.session["answers"][0]["words"]]
+    heard = transcribe_wav(run.answer_wav(), RecognizerFactory("pocketsphinx"))
     for start, end in zip(started, ended, strict=True):
         line = read_16k(voice.render(start["text"]))
         at, matched = place_sound(wav, line)
@@ -131,3 +140,8 @@ def test_looped_into_the_mic_the_voice_lands_where_logged_and_leaves_the_transcr
         interviewer = {w.strip("?,.").lower() for w in start["text"].split()}
         leaked = [w for w in saved if w in interviewer and w not in said_by_candidate]
         assert len(leaked) <= 1, (leaked, saved)
+        # The recogniser does hear words in the voice (the recording keeps it); the saved
+        # transcript keeps at most one of them.
+        span = (start["answer_s"], end["answer_s"])
+        assert len(_inside(heard.words, span)) >= 2, heard.text
+        assert len(_inside(words, span)) <= 1, words
