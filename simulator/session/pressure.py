@@ -99,7 +99,7 @@ class AnswerPressure:
         self.played: list[PlayedSpan] = []
         self.events: list[dict[str, Any]] = []  # this answer's pressure events, as JSON
 
-        self._speech_s = 0.0
+        self._speech_s = self._answer_s = 0.0
         self._words: tuple[str, ...] = ()
 
     @classmethod
@@ -158,11 +158,14 @@ class AnswerPressure:
         """The recogniser's text of the whole answer so far."""
         self._words = tuple(partial.split())
 
-    def on_block(
-        self, flow: SessionFlow, now: float, answer_s: float, block_s: float, voiced: bool
-    ) -> None:
-        """A block of ``block_s`` was recorded: tick, and squeeze ``flow`` if told to."""
-        self._speech_s += block_s if voiced else 0.0
+    def on_block(self, flow: SessionFlow, now: float, answer_s: float, voiced: bool) -> bool:
+        """The recording reached ``answer_s``: tick, and squeeze ``flow`` if told to.
+
+        Returns whether the answer is still going for the flow's silence rule: the candidate
+        spoke, or the interviewer holds the floor (a candidate who stops to listen to a cut-in
+        or a clarification has not finished the answer; the silence counts from its end)."""
+        self._speech_s += answer_s - self._answer_s if voiced else 0.0
+        self._answer_s = answer_s
         squeezed = self.tick(
             answer_s,
             speech_s=self._speech_s,
@@ -172,6 +175,7 @@ class AnswerPressure:
         )
         if squeezed is not None:  # on the recording clock; the flow's runs from its phase
             flow.squeeze(squeezed + flow.elapsed(now) - answer_s)
+        return voiced or self.interviewer_speaking
 
     @property
     def interviewer_speaking(self) -> bool:

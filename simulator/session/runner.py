@@ -356,7 +356,7 @@ class SessionRunner:
                     )
             self._answers.collect()
             if pressure is not None:
-                pressure.on_block(flow, now, answer_s, len(block or b"") / bytes_per_second, voiced)
+                voiced = pressure.on_block(flow, now, answer_s, voiced)
             if self._abort_requested.is_set():
                 return flow.abort(now), None, heard, answer_s
             if self._stop_requested.is_set():

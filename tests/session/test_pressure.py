@@ -337,3 +337,17 @@ def test_without_a_drill_nothing_is_played_and_the_analysis_is_as_before(tmp_pat
     assert ran["mixers"] == [] and ran["played"] == []
     assert ran["analyses"] == [{"transcript": ran["session"]["answers"][0]["transcript"]}]
     assert ran["session"]["drill"] is None
+
+
+def test_listening_to_the_interviewer_is_not_the_silence_that_ends_the_answer(
+    tmp_path: Path,
+) -> None:
+    # The voice lasts 1.55 s, longer than the 1 s of silence that ends an answer.
+    rules = AnswerRules(end_silence_s=1.0, time_limit_s=60.0)
+    ran = run_session(
+        tmp_path, drill="interruptions", voiced=lambda s, over: s < 25 and not over, rules=rules
+    )
+    assert of(ran["events"], "interruption_ended")
+    ended = of(ran["events"], "answer_ended")[0]
+    assert ended["reason"] == "silence"
+    assert ended["answer_s"] == pytest.approx(26.0, abs=0.15)  # 1 s after the candidate's end
