@@ -243,7 +243,7 @@ class AnswerPressure:
         sound = None
         render = self._services.distraction
         if action.kind == "sound" and self._mixer is not None and render is not None:
-            seed = zlib.crc32(f"{self._seed}|{self._index}|{action.name}".encode())
+            seed = distraction_seed(self._seed, self._index, action.name)
             try:
                 rendered = render(action.name, seed, action.level_db)
                 sound = self._mixer.play(rendered.samples, rendered.rate, name=action.name)
@@ -297,6 +297,11 @@ class AnswerPressure:
         stamped = self._emit(event)
         if not isinstance(event, ev.WarningEvent):
             self.events.append(ev.to_json(stamped if stamped is not None else event))
+
+
+def distraction_seed(drill_seed: int, index: int, name: str) -> int:
+    """The seed a distraction sound is rendered with: the same session, the same sound."""
+    return zlib.crc32(f"{drill_seed}|{index}|{name}".encode())
 
 
 def director_for(
