@@ -38,10 +38,11 @@ QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
 
 
 def load_library(builtin_dir: Path, user_dir: Path | None) -> Library:
-    """The question packs, imported here so that the collector is off while they load."""
+    """The question packs, those unchanged since the last start from the cache of parsed
+    packs (imported here, so that the collector is off while they load)."""
     from simulator.library import load_library as load
 
-    return load(builtin_dir, user_dir)
+    return load(builtin_dir, user_dir, paths.packs_cache_file())
 
 
 def recover_sessions(services: AppServices) -> list[str]:

@@ -124,3 +124,44 @@ def test_start_up_work_waits_for_the_first_paint(qtbot: Any) -> None:
     widget.update()
     QApplication.processEvents()
     assert calls == [True]  # once only
+
+
+def shown_pack_ids(qapp: QApplication) -> list[str]:
+    """Run the app until its window is shown; the ids of the packs on its home page."""
+    seen: list[str] = []
+
+    def look_and_close() -> None:
+        from simulator.ui.window import MainWindow
+
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            return
+        packs = windows[0].home.packs_list
+        seen.extend(packs.pack_id(row) for row in range(packs.count()))
+        poll.stop()
+        windows[0].close()
+
+    poll = QTimer()
+    poll.setInterval(50)
+    poll.timeout.connect(look_and_close)
+    poll.start()
+    assert app.main([]) == 0
+    return seen
+
+
+def test_the_window_shows_the_packs_parsed_at_an_earlier_start(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.core.packs import load_pack
+    from simulator.library import loading
+
+    shipped = sorted(paths.builtin_packs_dir().glob("*.toml"))
+    expected = [load_pack(path, "built-in").id for path in shipped]
+    assert shown_pack_ids(qapp) == expected
+    assert paths.packs_cache_file().is_file()
+
+    def parse(*_args: Any) -> None:
+        raise AssertionError("an unchanged pack was parsed again")
+
+    monkeypatch.setattr(loading, "load_pack", parse)
+    assert shown_pack_ids(qapp) == expected
