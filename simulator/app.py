@@ -47,6 +47,12 @@ def load_library(builtin_dir: Path, user_dir: Path | None) -> Library:
 
 def recover_sessions(services: AppServices) -> list[str]:
     """Repair sessions cut off by a crash; one message per recovered session. Slow."""
+    from simulator.store.listing import nothing_to_recover
+
+    if nothing_to_recover(services.layout.db_path):
+        # The common case: recovery's modules (sqlite-utils, numpy) would stay in the idle
+        # window's memory for nothing (docs/PERFORMANCE.md).
+        return []
     from simulator.records.recovery import recover_unfinished
 
     # The recogniser is only built if a cut-off answer needs transcribing.

@@ -88,6 +88,13 @@ def quick_session_list_json(db_path: Path) -> str | None:
     return _read_settled(db_path, text)
 
 
+def nothing_to_recover(db_path: Path) -> bool:
+    """Whether crash recovery would find nothing to do: no database yet, or one at the
+    current schema with no session left "recording". Answers without sqlite-utils, which
+    recovery imports (with numpy) even when it finds nothing."""
+    return not Path(db_path).exists() or bool(_read_settled(db_path, lambda _conn: True))
+
+
 def _read_settled(db_path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
     """What ``read`` reads in one snapshot of the database if it is settled (see
     :func:`_settled`); None if not, or if SQLite fails (``Store`` then words the error)."""

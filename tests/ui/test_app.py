@@ -165,3 +165,30 @@ def test_the_window_shows_the_packs_parsed_at_an_earlier_start(
 
     monkeypatch.setattr(loading, "load_pack", parse)
     assert shown_pack_ids(qapp) == expected
+
+
+def test_recovery_is_left_alone_when_no_session_awaits_it(
+    hotseat_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its modules (sqlite-utils, numpy) would otherwise stay in the idle window's memory."""
+    from types import SimpleNamespace
+
+    calls: list[object] = []
+
+    def recover_unfinished(*args: object) -> list[str]:
+        calls.append(args)
+        return ["recovered"]
+
+    monkeypatch.setattr("simulator.records.recovery.recover_unfinished", recover_unfinished)
+    layout = paths.layout()
+    services: Any = SimpleNamespace(layout=layout, settings=None, analyze_answer=None)
+    assert app.recover_sessions(services) == [] and calls == []  # no database yet
+    layout.ensure()
+    with Store(layout.db_path) as store:
+        session = store.create_session(
+            mode="practice", pack_id="p", settings={}, started_at="2025-01-01T10:00:00"
+        )
+        store.finish_session(session, status="complete", ended_at="2025-01-01T10:05:00")
+    assert app.recover_sessions(services) == [] and calls == []  # nothing cut off
+    cut_off_session(hotseat_home)
+    assert app.recover_sessions(services) == ["recovered"] and len(calls) == 1
