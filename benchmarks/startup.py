@@ -52,6 +52,20 @@ def pss_kib(pid):
         return 0
     return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:"))
 
+def role(pid):
+    # What a process of the app is: the helpers are told apart by the libraries they map.
+    if pid == os.getpid():
+        return "window"
+    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    if b"resource_tracker" in cmdline:
+        return "resource-tracker"
+    maps = Path(f"/proc/{pid}/maps").read_text(errors="replace")
+    for needle, name in (("pocketsphinx", "recogniser"), ("vosk", "recogniser"),
+                         ("espeak", "voice"), ("numpy", "analysis-or-other")):
+        if needle in maps:
+            return name
+    return "other"
+
 def tree(pid):
     found = [pid]
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -71,8 +85,11 @@ class FirstPaint(QObject):
             QTimer.singleShot(0, self.settle if IDLE else self.widget.close)
         return False
     def settle(self):
+        # The app's start-up work is queued after the first paint, so wait for it to begin
+        # (the property app.BACKGROUND_STARTED) and then to end.
         tasks = getattr(self.widget, "tasks", None)
-        if tasks is not None and tasks.pending:
+        started = self.widget.property("hotseat_background_started")
+        if tasks is not None and (not started or tasks.pending):
             QTimer.singleShot(50, self.settle)
             return
         QTimer.singleShot(1000, self.measure)
@@ -80,8 +97,7 @@ class FirstPaint(QObject):
         pids = tree(os.getpid())
         print(f"memory {sum(pss_kib(p) for p in pids)} {len(pids)}", flush=True)
         for pid in pids:
-            name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(bytes(1), b" ")[:70]
-            print(f"process {pss_kib(pid)} {name.decode(errors='replace')}", flush=True)
+            print(f"process {pss_kib(pid)} {role(pid)}", flush=True)
         self.widget.close()
 
 _show = QWidget.show
@@ -126,7 +142,10 @@ def launch(kind: str, home: Path, idle: bool = False) -> dict[str, float]:
     figures: dict[str, float] = {"exit": ended}
     for line in out.splitlines():
         word, *values = line.split()
-        if word == "shown":
+        if word == "process":  # its PSS in KiB and its role: "pss window" in MiB
+            key = f"pss {values[1]}"
+            figures[key] = figures.get(key, 0.0) + int(values[0]) / 1024
+        elif word == "shown":
             figures["shown"] = float(values[0]) - started_wall
         elif word == "memory":
             figures["memory_mib"] = int(values[0]) / 1024
