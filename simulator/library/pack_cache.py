@@ -111,7 +111,7 @@ class PackCache:
 
     def save(self) -> None:
         """Keep the entries of the files read this time (others are gone or changed)."""
-        if self.stamp is None or self.used == self.entries:
+        if self.stamp is None or self.used.keys() == self.entries.keys():
             return
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         with contextlib.suppress(OSError, pickle.PicklingError):
