@@ -21,7 +21,7 @@ from simulator.commands.common import (
     terminal_safe,
 )
 from simulator.store import StoreError
-from simulator.store.listing import quick_session_list
+from simulator.store.listing import quick_session_list, quick_session_list_json
 
 if TYPE_CHECKING:
     from simulator.core.history import AnswerScores
@@ -79,10 +79,16 @@ def _open() -> Store | None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    sessions = _list_sessions()
     if args.json:
-        print_json_rows(sessions)
-    elif not sessions:
+        db_path = paths.layout().db_path
+        quick = quick_session_list_json(db_path) if db_path.exists() else None
+        if quick is not None:
+            sys.stdout.write(quick)  # written once
+        else:
+            print_json_rows(_list_sessions())
+        return EXIT_OK
+    sessions = _list_sessions()
+    if not sessions:
         print("No sessions yet. Start one with: hotseat")
     else:
         print(f"{'id':>4}  {'started':<19}  {'status':<9}  {'answers':>7}  {'audio':>6}  pack")
