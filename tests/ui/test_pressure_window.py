@@ -219,6 +219,7 @@ def test_the_recovery_findings_show_beside_the_measures_and_play_each_moment(
     assert summary.startswith("2 interruptions · median recovery 2.1 s · slowest 2.1 s")
     assert "1 left unfinished" in summary and summary.endswith("1 distraction")
     assert [button.text() for button in findings.moment_buttons] == ["▶ 0:14", "▶ 0:40", "▶ 0:25"]
+    qtbot.waitUntil(lambda: findings.moment_buttons[0].height() > 0)  # laid out, clickable
     qtbot.mouseClick(findings.moment_buttons[0], Qt.MouseButton.LeftButton)
     playback = window.services.voices.playbacks[-1]
     assert (playback.path, playback.start_s) == (row.answer.audio_path, 14.2 - 1.0)

@@ -192,10 +192,9 @@ class HomePage(QWidget):
         form.addRow("&Recognition", self.engine_combo)
         form.addRow("&Voice", self.voice_combo)
         form.addRow("", self.hide_question_check)
-        layout.addLayout(form)
         self.drill_picker = DrillPicker()
-        layout.addSpacing(4)
-        layout.addWidget(self.drill_picker)
+        self.drill_picker.add_to(form)
+        layout.addLayout(form)
         layout.addStretch(1)
         hint = QLabel(
             "During the interview: <b>Space</b> ends your answer or skips ahead, "

@@ -147,7 +147,7 @@ class InterviewPage(QWidget):
         self.code_panel = CodePanel()
         right = QVBoxLayout()
         right.setSpacing(style.SPACING)
-        right.addWidget(self.code_panel, 2)
+        right.addWidget(self.code_panel, 3)
         right.addWidget(transcript_card, 1)
         right.addWidget(self.last_answer)
         middle.addLayout(right, 3)

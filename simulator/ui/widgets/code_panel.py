@@ -37,6 +37,7 @@ KEYWORD_COLOUR = "#7a3e9d"
 STRING_COLOUR = "#2e7d4f"
 NUMBER_COLOUR = "#9a5b13"
 BUG_BACKGROUND = "#fbe3df"
+MAX_LINES_SHOWN = 24
 TOKENS = re.compile(r"(\"[^\"]*\"|'[^']*'|`[^`]*`|\b\d+(?:\.\d+)?\b|\b[A-Za-z_]\w*\b)")
 
 
@@ -111,6 +112,10 @@ class CodePanel(QFrame):
         self.code, self.language, self.bug = code.rstrip("\n"), language, bug
         self.heading.setText(f"CODE · {language.upper()}" if language else "CODE")
         self.view.setHtml(code_html(self.code, language))
+        # Tall enough for the whole program (up to a screenful), so it never scrolls.
+        tallest = self.view.fontMetrics().lineSpacing() * MAX_LINES_SHOWN
+        height = self.view.document().size().height() + 2 * self.view.frameWidth() + 4
+        self.view.setMinimumHeight(int(min(height, tallest)))
         self.bug_label.setVisible(False)
         self.setVisible(True)
 

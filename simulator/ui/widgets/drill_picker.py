@@ -8,7 +8,7 @@ A view only: it says what is chosen; the home page saves it with the other choic
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from simulator.core.drills import DRILLS, INTENSITIES
 from simulator.ui import style
@@ -16,26 +16,21 @@ from simulator.ui import style
 NO_DRILL = "None: plain practice"
 NO_DRILL_TEXT = "No drill: the interviewer asks and listens, without interrupting."
 HEADPHONES_TEXT = (
-    "🎧 Use headphones if you can: the interviewer's cut-ins and the room's sounds then stay "
-    "out of your recording. With loudspeakers they are left out of your measures."
+    "Wear headphones if you can: the interviewer and the room's sounds then stay out of "
+    "your recording."
 )
 DEFAULT_INTENSITY = 2
 
 
 class DrillPicker(QWidget):
-    """A drill combo (None first), an intensity combo, the drill's description, a headphones
-    line; ``changed`` when either choice changes."""
+    """One form row: the drill (None first) and its intensity side by side; under it, the
+    drill's description and a headphones line (``add_to`` puts all three in a form).
+    ``changed`` when either choice changes."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        heading = QLabel("PRESSURE")
-        heading.setProperty("role", "section")
-        layout.addWidget(heading)
         self.drill_combo = QComboBox()
         self.drill_combo.setAccessibleName("Pressure drill")
         self.drill_combo.addItem(NO_DRILL, None)
@@ -46,15 +41,15 @@ class DrillPicker(QWidget):
             )
         self.intensity_combo = QComboBox()
         self.intensity_combo.setAccessibleName("Drill intensity")
+        self.intensity_combo.setToolTip("How hard the drill pushes: 1 gentle to 3 hard")
         for level, word in sorted(INTENSITIES.items()):
             self.intensity_combo.addItem(f"{level} · {word}", level)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setVerticalSpacing(10)
-        form.setHorizontalSpacing(14)
-        form.addRow("&Drill", self.drill_combo)
-        form.addRow("&Intensity", self.intensity_combo)
-        layout.addLayout(form)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.drill_combo, 3)
+        row.addWidget(self.intensity_combo, 2)
+        self.setFocusProxy(self.drill_combo)  # the row's mnemonic goes to the drill
         self.description_label = QLabel("")
         self.description_label.setWordWrap(True)
         self.description_label.setAccessibleName("What the drill does")
@@ -62,11 +57,18 @@ class DrillPicker(QWidget):
         self.headphones_label.setWordWrap(True)
         self.headphones_label.setProperty("role", "muted")
         self.headphones_label.setFont(style.font(9.5))
-        layout.addWidget(self.description_label)
-        layout.addWidget(self.headphones_label)
         self.drill_combo.currentIndexChanged.connect(self._drill_changed)
         self.intensity_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.set_choice(None, DEFAULT_INTENSITY)
+
+    def add_to(self, form: QFormLayout, label: str = "&Drill") -> None:
+        """Its row, then the description and the headphones line across the form."""
+        form.addRow(label, self)
+        caption = form.labelForField(self)
+        if isinstance(caption, QLabel):  # its mnemonic focuses the drill, not the row
+            caption.setBuddy(self.drill_combo)
+        form.addRow(self.description_label)
+        form.addRow(self.headphones_label)
 
     def drill(self) -> str | None:
         """The chosen drill's name, or None for plain practice."""

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from simulator.ui import style
 
-TALKING_PREFIX = "🗣  Interviewer talking"
+TALKING_PREFIX = "◀  The interviewer is talking"
 # Made-up notifications, in turn: what a toast says (title, line) and whose chat pings.
 TOASTS = (
     ("Calendar", "Team sync moved to 3:30 — 5 min from now"),
     ("Mail · Priya Shah", "Re: quarterly numbers — can you take a look before EOD?"),
     ("Build failed", "main #4812 · 3 tests failing in checkout"),
 )
-CHATS = ("Sam: got a minute?", "Alex: 👀 quick question", "Team chat: 4 new messages")
+CHATS = ("Sam: got a minute?", "Alex: quick question for you", "Team chat: 4 new messages")
 EDGE = 16  # from the page's top and right edges
 
 
@@ -51,7 +51,7 @@ class InterviewerMark(QLabel):
 
     def show_talking(self, text: str) -> None:
         said = f": “{text.strip()}”" if text.strip() else ""
-        self.setText(f"{TALKING_PREFIX}{said} — pause, listen, then carry on")
+        self.setText(f"{TALKING_PREFIX}{said}")
         self.setAccessibleDescription(text)
         self.setVisible(True)
 
@@ -127,7 +127,7 @@ class ScreenDistractions(QWidget):
             self.toast_text.setText(text)
             shown, timer = self.toast, self.toast_timer
         elif name == "chat_badge":
-            self.badge_label.setText(f"💬  {next(self._chats)}")
+            self.badge_label.setText(f"●  {next(self._chats)}")
             shown, timer = self.badge, self.badge_timer
         else:
             return False
