@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 
-from simulator.core.drills import DRILLS, Distract, Interrupt, SqueezeTime
+from simulator.core.drills import DRILLS, AnswerClarification, Distract, Interrupt, SqueezeTime
 from simulator.settings import Settings
 from simulator.ui import style
 from simulator.ui.widgets.drill_picker import NO_DRILL
@@ -134,6 +134,21 @@ def test_a_cut_in_is_marked_while_the_interviewer_talks_and_cleared_after(
     _finish(qtbot, window)
 
 
+def test_a_clarification_is_marked_with_what_the_interviewer_answers(
+    qtbot: Any, window: Any
+) -> None:
+    reply = "Mostly the search page. People say it takes several seconds."
+    step = PressureStep(12.0, AnswerClarification("which page is slow", reply), hold=True)
+    window.services.sessions.pressure = {0: [step]}
+    runner = _start(qtbot, window, "ui-test", ["first"])
+    mark = window.interview.interviewer_mark
+    qtbot.waitUntil(lambda: mark.talking)
+    assert reply in mark.text()
+    runner.resume()
+    qtbot.waitUntil(lambda: not mark.talking)
+    _finish(qtbot, window)
+
+
 def test_screen_distractions_show_for_their_time_and_sounds_show_nothing(
     qtbot: Any, window: Any
 ) -> None:
@@ -187,8 +202,13 @@ def test_a_debug_question_shows_its_code_and_the_bug_after_the_answer(
     question = window.library.get("debug-aloud").question("debug-average-of-scores")
     assert numbered == [(str(n), line) for n, line in enumerate(question.code.split("\n"), 1)]
     assert panel.heading.text() == "CODE · PYTHON" and not panel.bug_revealed
-    window.session.bridge.stop_answer()
+    # Clicking the code leaves Space to end the answer, as everywhere on the page.
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.focusWidget() or window.interview, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: panel.bug_revealed)
+    assert window.services.sessions.runners[-1].stop_calls == 1
     assert panel.bug_label.text().startswith("The bug, line 3: The loop starts at index 1")
     _finish(qtbot, window)
 

@@ -172,7 +172,6 @@ class InterviewPage(QWidget):
         outer.addLayout(buttons)
         self.setTabOrder(self.show_question_button, self.stop_button)
         self.setTabOrder(self.stop_button, self.end_button)
-        self.setTabOrder(self.end_button, self.code_panel.view)
         # Over everything else, in the top-right corner; never takes focus or clicks.
         self.distractions = ScreenDistractions(self)
 

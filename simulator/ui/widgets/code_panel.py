@@ -88,7 +88,8 @@ class CodePanel(QFrame):
         self.heading.setProperty("role", "section")
         self.view = QTextBrowser()
         self.view.setAccessibleName("The code to debug")
-        self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Out of the Tab chain: sized to its program it never scrolls, and keys stay the page's.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setStyleHint(QFont.StyleHint.Monospace)
