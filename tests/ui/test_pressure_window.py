@@ -97,6 +97,16 @@ def test_a_saved_drill_comes_back_and_an_unknown_one_falls_back_to_none(
     assert page.apply_to(Settings()).drill is None
 
 
+def test_an_intensity_out_of_range_in_the_settings_file_keeps_the_default(
+    settings_file: Any,
+) -> None:
+    settings_file.path.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.path.write_text('{"drill": "busy-office", "intensity": 7}', encoding="utf-8")
+    loaded = settings_file.load()
+    assert (loaded.drill, loaded.intensity) == ("busy-office", 2)
+    assert settings_file.problem is not None and "intensity 7" in settings_file.problem
+
+
 def test_the_drill_and_intensity_are_reached_with_tab_and_their_mnemonics(
     qtbot: Any, window: Any
 ) -> None:

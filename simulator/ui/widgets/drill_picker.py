@@ -7,7 +7,7 @@ A view only: it says what is chosen; the home page saves it with the other choic
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from simulator.core.drills import DRILLS, INTENSITIES
@@ -24,10 +24,7 @@ DEFAULT_INTENSITY = 2
 
 class DrillPicker(QWidget):
     """One form row: the drill (None first) and its intensity side by side; under it, the
-    drill's description and a headphones line (``add_to`` puts all three in a form).
-    ``changed`` when either choice changes."""
-
-    changed = Signal()
+    drill's description and a headphones line (``add_to`` puts all three in a form)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +55,6 @@ class DrillPicker(QWidget):
         self.headphones_label.setProperty("role", "muted")
         self.headphones_label.setFont(style.font(9.5))
         self.drill_combo.currentIndexChanged.connect(self._drill_changed)
-        self.intensity_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.set_choice(None, DEFAULT_INTENSITY)
 
     def add_to(self, form: QFormLayout, label: str = "&Drill") -> None:
@@ -93,7 +89,6 @@ class DrillPicker(QWidget):
         self.description_label.style().polish(self.description_label)
         self.intensity_combo.setEnabled(name is not None)
         self.headphones_label.setVisible(name is not None)
-        self.changed.emit()
 
     def focus_chain(self) -> list[QWidget]:
         """Its controls in Tab order, for the page's own order."""
