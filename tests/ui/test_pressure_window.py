@@ -253,8 +253,14 @@ def test_the_recovery_findings_show_beside_the_measures_and_play_each_moment(
     qtbot.mouseClick(findings.moment_buttons[0], Qt.MouseButton.LeftButton)
     playback = window.services.voices.playbacks[-1]
     assert (playback.path, playback.start_s) == (row.answer.audio_path, 14.2 - 1.0)
-    # Keyboard: Tab reaches a moment, Space plays it.
-    findings.moment_buttons[2].setFocus()
+    # Keyboard: Tab goes from the feedback button through the moments; Space plays one.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    row.feedback_button.setFocus()
+    qtbot.waitUntil(row.feedback_button.hasFocus)
+    for button in findings.moment_buttons:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        assert window.focusWidget() is button
     qtbot.keyClick(findings.moment_buttons[2], Qt.Key.Key_Space)
     assert window.services.voices.playbacks[-1].start_s == 24.0
 
