@@ -34,8 +34,10 @@ def _question(window: MainWindow, pack_id: str, question_id: str | None = None) 
     return pack.question(question_id) if question_id else pack.questions[0]
 
 
-def _answering(window: MainWindow, question: Question, elapsed: float, text: str) -> None:
-    """The interview page, ``elapsed`` seconds into an answer to ``question``."""
+def _answering(
+    window: MainWindow, question: Question, elapsed: float, text: str, index: int = 0
+) -> None:
+    """The interview page, ``elapsed`` seconds into an answer to question ``index``."""
     page = window.interview
     page.attach(SessionBridge(window), hide_question=False, questions=[question])
     window.navigator.show(page)
@@ -44,7 +46,7 @@ def _answering(window: MainWindow, question: Question, elapsed: float, text: str
         typed(
             {
                 "type": "question_started",
-                "index": 0,
+                "index": index,
                 "count": 3,
                 "question_id": question.id,
                 "text": question.text,
@@ -124,8 +126,12 @@ def save_pressure_shots(
     save(window, folder, "20-drill-picker.png")
     picker.set_choice(None, 2)
 
+    words, analysis = made_up_answer()
+    analysis = pressure_analysis(analysis)
     behavioural = _question(window, "behavioral-core")
-    _answering(window, behavioural, 17, ANSWER)
+    _answering(window, behavioural, 17, ANSWER, index=1)
+    # The previous answer's card sums up its recovery too.
+    window.interview.handle_event(ev.AnswerAnalyzed(index=0, answer_id=1, analysis=analysis))
     window.interview.handle_event(_cut_in("probe", CUT_IN, 17))
     window.interview.handle_event(_on_screen("chat_badge", 17))
     settle(app, lambda: True, 0.2)
@@ -150,8 +156,6 @@ def save_pressure_shots(
     settle(app, lambda: True, 0.2)
     save(window, folder, "24-code-panel-bug.png")
 
-    words, analysis = made_up_answer()
-    analysis = pressure_analysis(analysis)
     answer = AnswerSummary(
         1,
         behavioural.text,

@@ -64,10 +64,11 @@ def test_the_drill_picker_describes_each_drill_and_starts_the_chosen_one(
         *(drill.title for drill in DRILLS),
     ]
     assert picker.drill() is None and not picker.intensity_combo.isEnabled()
-    assert picker.headphones_label.isHidden()
+    assert picker.headphones_label.isHidden() and picker.description_label.isHidden()
     combo.setCurrentIndex(combo.findData("debug-aloud"))
     debug = next(drill for drill in DRILLS if drill.name == "debug-aloud")
     assert picker.description_label.text() == debug.description
+    assert not picker.description_label.isHidden()
     assert picker.intensity_combo.isEnabled() and not picker.headphones_label.isHidden()
     assert "headphones" in picker.headphones_label.text()
     picker.intensity_combo.setCurrentIndex(picker.intensity_combo.findData(3))
@@ -263,6 +264,20 @@ def test_the_recovery_findings_show_beside_the_measures_and_play_each_moment(
         assert window.focusWidget() is button
     qtbot.keyClick(findings.moment_buttons[2], Qt.Key.Key_Space)
     assert window.services.voices.playbacks[-1].start_s == 24.0
+
+
+def test_the_last_answer_card_sums_up_the_recovery_during_the_session(
+    qtbot: Any, answer: Any
+) -> None:
+    from simulator.ui.widgets.feedback_summary import LastAnswerSummary
+
+    _words, analysis = answer
+    card = LastAnswerSummary()
+    qtbot.addWidget(card)
+    card.show_analysis(1, analysis)
+    assert not any(line.startswith("Under pressure") for line in card.lines)
+    card.show_analysis(1, {**analysis, "pressure": PRESSURE})
+    assert card.lines[-1].startswith("Under pressure: 2 interruptions · median recovery 2.1 s")
 
 
 def test_an_analysis_without_pressure_or_with_odd_pressure_shows_no_findings(

@@ -14,7 +14,6 @@ from simulator.core.drills import DRILLS, INTENSITIES
 from simulator.ui import style
 
 NO_DRILL = "None: plain practice"
-NO_DRILL_TEXT = "No drill: the interviewer asks and listens, without interrupting."
 HEADPHONES_TEXT = (
     "Wear headphones if you can: the interviewer and the room's sounds then stay out of "
     "your recording."
@@ -83,10 +82,10 @@ class DrillPicker(QWidget):
 
     def _drill_changed(self, _index: int = 0) -> None:
         name = self.drill()
-        description = next((d.description for d in DRILLS if d.name == name), NO_DRILL_TEXT)
+        description = next((d.description for d in DRILLS if d.name == name), "")
         self.description_label.setText(description)
-        self.description_label.setProperty("role", "" if name else "muted")
-        self.description_label.style().polish(self.description_label)
+        # Without a drill the combo says it all, and the smallest window keeps Start in view.
+        self.description_label.setVisible(name is not None)
         self.intensity_combo.setEnabled(name is not None)
         self.headphones_label.setVisible(name is not None)
 
