@@ -1,6 +1,7 @@
 """Screenshots of the window for review: home, interview, end, settings, library, editor, feedback,
 getting a speech model, past sessions, the home page with no microphone, the question before
-ending an interview, a skipped answer, and a mix with no category ticked.
+ending an interview, a skipped answer, a mix with no category ticked, and pressure mode (the
+drill picker, a cut-in, a squeeze, the code panel, the recovery findings: pressure_shots.py).
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -43,6 +44,9 @@ from simulator.ui.window import MainWindow
 from tests.support import sample_answer
 from tests.support.events import typed
 from tests.support.saved_sessions import save_session
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pressure_shots import save_pressure_shots
 
 ANSWER = (
     "At my last job two of us disagreed about whether to rewrite the billing service. "
@@ -282,6 +286,7 @@ def main() -> int:
         drive_last_answer(window, analysis)
         settle(app, lambda: True, 0.2)
         save(window, folder, "10-interview-last-answer.png")
+        save_pressure_shots(app, window, folder, settle, save, made_up_answer)
 
         quiet = Path(os.environ[paths.HOME_ENV]) / "quiet.wav"
         with WavWriter(quiet, 16000) as writer:
