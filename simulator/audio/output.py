@@ -42,18 +42,24 @@ class Playback:
         channels: int,
         start_s: float,
         on_finished: Callable[[], None] | None = None,
+        speed: float = 1.0,
     ) -> None:
         sd = devices.sounddevice()
         self.device_name = device.name
         self.on_finished = on_finished
-        self.duration_s = len(pcm) / (2 * rate)
+        # ``pcm`` was already played at ``speed`` (audio.stretch): one second of it is
+        # ``speed`` seconds of the recording, which is the time positions are given in.
+        self.speed = speed
+        self.duration_s = len(pcm) / (2 * rate) * speed
         self.start_s = min(max(0.0, start_s), self.duration_s)
         self.failed = False
         self._played_s = 0.0
         self._sd = sd
         self._frame_bytes = 2 * channels
-        first = int(self.start_s * rate) * 2
+        first = int(self.start_s / speed * rate) * 2
         self._pcm = self._interleave(pcm[first:], channels)
+        # (DAC time of the last buffer, frames handed over before it): the clock of position_s
+        self._dac_anchor: tuple[float, int] | None = None
         self._rate = rate
         self._offset = 0
         self._callbacks = 0
@@ -89,6 +95,9 @@ class Playback:
 
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
         size = len(outdata)
+        dac_time = float(getattr(time_info, "outputBufferDacTime", 0.0) or 0.0)
+        if dac_time > 0:
+            self._dac_anchor = (dac_time, self._offset // self._frame_bytes)
         chunk = self._pcm[self._offset : self._offset + size]
         outdata[: len(chunk)] = chunk
         self._offset += len(chunk)
@@ -133,9 +142,22 @@ class Playback:
         return self._offset / self._frame_bytes / self._rate
 
     def _heard_s(self) -> float:
-        # What was handed to PortAudio runs ahead of the loudspeaker by the buffer latency;
-        # the wall clock since the start does not, so the smaller of the two is the estimate.
-        return min(self._consumed_s(), time.monotonic() - self._started_at)
+        # What was handed to PortAudio runs ahead of the loudspeaker by the buffer latency
+        # (0.2 s). PortAudio tells each callback when its buffer reaches the DAC, on the
+        # stream's clock: the frames before that buffer plus the stream time since then are
+        # what has been heard (the replay's word highlight follows this, within 50 ms).
+        consumed = self._consumed_s()
+        anchor = self._dac_anchor
+        if anchor is not None:
+            try:
+                since = float(self._stream.time) - anchor[0]
+            except Exception:  # the stream closed under us: fall back to the wall clock
+                since = None
+            if since is not None:
+                return min(consumed, max(0.0, anchor[1] / self._rate + since))
+        # No DAC time from this host API: the wall clock since the start, never ahead of
+        # what was handed over.
+        return min(consumed, time.monotonic() - self._started_at)
 
     @property
     def played_s(self) -> float:
@@ -146,8 +168,8 @@ class Playback:
 
     @property
     def position_s(self) -> float:
-        """Position in the file in seconds (``start_s`` + what was played)."""
-        return min(self.duration_s, self.start_s + self.played_s)
+        """Position in the file in seconds (``start_s`` + what was played, times the speed)."""
+        return min(self.duration_s, self.start_s + self.played_s * self.speed)
 
     @property
     def is_playing(self) -> bool:
@@ -164,6 +186,33 @@ class Playback:
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the end of playback; True if it ended within ``timeout``."""
         return self._done.wait(timeout)
+
+
+class PreparedSound:
+    """A sound ready for the device, at a speed: ``start`` plays it from any moment at once
+    (the replay page seeks by starting a new playback of the same prepared sound)."""
+
+    def __init__(self, device: Device, pcm: bytes, rate: int, channels: int, speed: float) -> None:
+        self.device = device
+        self.pcm = pcm
+        self.rate = rate
+        self.channels = channels
+        self.speed = speed
+        self.duration_s = len(pcm) / (2 * rate) * speed  # in the recording's own seconds
+
+    def start(
+        self, start_s: float = 0.0, on_finished: Callable[[], None] | None = None
+    ) -> Playback:
+        """Play from ``start_s`` seconds into the recording; returns at once."""
+        sd = devices.sounddevice()
+        try:
+            return Playback(
+                self.device, self.pcm, self.rate, self.channels, start_s, on_finished, self.speed
+            )
+        except sd.PortAudioError as error:
+            raise NoSpeakerError(
+                f"The speaker '{self.device.name}' could not be opened ({error})."
+            ) from None
 
 
 class Speaker:
@@ -204,6 +253,16 @@ class Speaker:
             f"{device_rate} Hz; choose another one in the settings."
         )
 
+    def prepare(self, wav: Path, speed: float = 1.0) -> PreparedSound:
+        """``wav`` read, converted for the device and, at a speed other than 1x, time-stretched
+        with its pitch kept: slow for a long recording, so call it off the GUI thread."""
+        device, pcm, rate, channels = self._prepare(wav)
+        if speed != 1.0:
+            from simulator.audio.stretch import stretch_pcm16  # loads Rubber Band
+
+            pcm = stretch_pcm16(pcm, rate, speed)
+        return PreparedSound(device, pcm, rate, channels, speed)
+
     def start(
         self,
         wav: Path,
@@ -211,14 +270,7 @@ class Speaker:
         on_finished: Callable[[], None] | None = None,
     ) -> Playback:
         """Start playing ``wav`` from ``start_s`` and return at once."""
-        device, pcm, rate, channels = self._prepare(wav)
-        sd = devices.sounddevice()
-        try:
-            return Playback(device, pcm, rate, channels, start_s, on_finished)
-        except sd.PortAudioError as error:
-            raise NoSpeakerError(
-                f"The speaker '{device.name}' could not be opened ({error})."
-            ) from None
+        return self.prepare(wav).start(start_s, on_finished)
 
     def play(
         self,
