@@ -58,8 +58,6 @@ class Playback:
         self._frame_bytes = 2 * channels
         first = int(self.start_s / speed * rate) * 2
         self._pcm = self._interleave(pcm[first:], channels)
-        # (DAC time of the last buffer, frames handed over before it): the clock of position_s
-        self._dac_anchor: tuple[float, int] | None = None
         self._rate = rate
         self._offset = 0
         self._callbacks = 0
@@ -95,9 +93,6 @@ class Playback:
 
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
         size = len(outdata)
-        dac_time = float(getattr(time_info, "outputBufferDacTime", 0.0) or 0.0)
-        if dac_time > 0:
-            self._dac_anchor = (dac_time, self._offset // self._frame_bytes)
         chunk = self._pcm[self._offset : self._offset + size]
         outdata[: len(chunk)] = chunk
         self._offset += len(chunk)
@@ -142,22 +137,11 @@ class Playback:
         return self._offset / self._frame_bytes / self._rate
 
     def _heard_s(self) -> float:
-        # What was handed to PortAudio runs ahead of the loudspeaker by the buffer latency
-        # (0.2 s). PortAudio tells each callback when its buffer reaches the DAC, on the
-        # stream's clock: the frames before that buffer plus the stream time since then are
-        # what has been heard (the replay's word highlight follows this, within 50 ms).
-        consumed = self._consumed_s()
-        anchor = self._dac_anchor
-        if anchor is not None:
-            try:
-                since = float(self._stream.time) - anchor[0]
-            except Exception:  # the stream closed under us: fall back to the wall clock
-                since = None
-            if since is not None:
-                return min(consumed, max(0.0, anchor[1] / self._rate + since))
-        # No DAC time from this host API: the wall clock since the start, never ahead of
-        # what was handed over.
-        return min(consumed, time.monotonic() - self._started_at)
+        # What was handed to PortAudio runs ahead of the loudspeaker by the buffer latency;
+        # the wall clock since the start does not, so the smaller of the two is the estimate.
+        # The replay's word highlight follows it: within 26 ms of the sound through
+        # PulseAudio (tests/e2e/test_replay_sync.py).
+        return min(self._consumed_s(), time.monotonic() - self._started_at)
 
     @property
     def played_s(self) -> float:
