@@ -14,7 +14,7 @@ WORDS = tuple(
 )
 ANALYSIS = {
     "version": 6,
-    "fillers": [{"text": "um", "start_s": 2.5}],
+    "fillers": [{"text": "um", "start_s": 3.0}],
     "hedges": [],
     "pauses": [{"start_s": 6.9, "duration_s": 1.2, "long": False}],
     "filled_pauses": [],

@@ -222,3 +222,38 @@ def test_a_question_no_longer_cached_is_said_on_the_banner(
 def test_a_score_or_attempts_button_has_its_place_in_the_toolbar(page: ReviewPage) -> None:
     assert page.extra_tools.count() == 0
     assert page.toolbar.indexOf(page.next_button) == page.toolbar.count() - 1
+
+
+def test_no_speaker_is_said_when_play_is_pressed_not_when_the_answer_shows(
+    qtbot: Any, page: ReviewPage, audio: ReplayFakes
+) -> None:
+    def no_speaker(stored_path: str, speed: float = 1.0) -> Any:
+        raise RuntimeError("No speaker was found")
+
+    audio.prepare_recording = no_speaker  # type: ignore[method-assign]
+    said: list[str] = []
+    page.problem.connect(said.append)
+    page.show_answer(1)  # prepared in the background at once: fails, quietly
+    qtbot.waitUntil(lambda: page.tasks.pending == 0)
+    assert said == []
+    with qtbot.waitSignal(page.problem, timeout=2000):
+        page.play_button.click()
+    assert said == ["The recording could not be played: No speaker was found"]
+    assert page.play_button.text() == "▶  Play"
+
+
+def test_fillers_and_hedges_colour_their_words_and_other_marks_are_chips(
+    page: ReviewPage, marks: Any
+) -> None:
+    links = marks.links(page.transcript)
+    shown = [text for _href, text, _format, _position in links]
+    coloured = [
+        text
+        for _href, text, fmt, _position in links
+        if fmt.background().style() != Qt.BrushStyle.NoBrush
+    ]
+    assert "um" in coloured and "Filler: um" not in shown  # coloured on the word itself
+    assert "job" not in coloured
+    assert {"Situation", "Pause 1.2 s", "Distraction: knock"} <= set(shown)
+    (filler,) = [m for m in page.markers if m.kind == FILLER]
+    assert filler.end_s == WORDS[word_index("um")].end  # ends where its word does

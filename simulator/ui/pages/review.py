@@ -80,8 +80,8 @@ class ReviewPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_replay())
         splitter.addWidget(self.answers)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 0)  # the replay at its own height, the cards get the rest
+        splitter.setStretchFactor(1, 1)
         outer.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.back_button = QPushButton("Back to past sessions")
@@ -144,11 +144,12 @@ class ReviewPage(QWidget):
         self.transcript = SyncedTranscript()
         self.transcript.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows stay replay keys
         self.transcript.setMinimumHeight(90)
+        self.transcript.setMaximumHeight(170)  # it scrolls to the word being spoken
         self.transcript.seek_requested.connect(self.player.play_from)
         layout.addWidget(self.answer_label)
         layout.addLayout(self.toolbar)
         layout.addWidget(self.waveform)
-        layout.addWidget(self.transcript, 1)
+        layout.addWidget(self.transcript)
         return panel
 
     def _add_keys(self) -> None:

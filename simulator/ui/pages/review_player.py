@@ -207,7 +207,9 @@ class ReplayPlayer(QObject):
                 for waiting in self._waiting.pop(speed, []):
                     waiting(sound)
 
-        self.tasks.run_task(lambda: audio.prepare_recording(path, speed), prepared, self._failed)
+        self.tasks.run_task(
+            lambda: audio.prepare_recording(path, speed), prepared, self._preparing_failed
+        )
 
     def _tick(self) -> None:
         if self._question_playback is not None:
@@ -239,6 +241,13 @@ class ReplayPlayer(QObject):
         if playing != self._want_playing:
             self._want_playing = playing
             self.playing_changed.emit(playing)
+
+    def _preparing_failed(self, error: BaseException) -> None:
+        """Said only when someone is waiting to hear it: an answer shown on a machine with no
+        speaker is no problem until Play is pressed (then it is tried, and said, again)."""
+        self._waiting = {}
+        if self._want_playing:
+            self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         self._waiting = {}

@@ -15,6 +15,7 @@ from typing import Any
 
 from simulator.core.analysis.structure import ordered_parts
 from simulator.core.records import SavedAnswer, SavedEvent
+from simulator.core.transcript import Word
 
 FILLER, HEDGE, PAUSE, PART, PRESSURE = "filler", "hedge", "pause", "part", "pressure"
 KINDS = (FILLER, HEDGE, PAUSE, PART, PRESSURE)
@@ -44,12 +45,22 @@ def _number(value: object, default: float | None = None) -> float | None:
     return float(value)
 
 
-def _mentions(items: object, kind: str, noun: str) -> Iterable[Marker]:
+def _mentions(items: object, kind: str, noun: str, words: Sequence[Word]) -> Iterable[Marker]:
+    """Fillers or hedges: stored with their start only, so they end where their last word
+    does (the word said nearest their start, and as many more as the phrase has)."""
+    starts = [word.start for word in words]
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, Mapping) or (start := _number(item.get("start_s"))) is None:
             continue
-        end = _number(item.get("end_s"), start + _POINT_S) or start + _POINT_S
-        yield Marker(kind, start, max(end, start), f"{noun}: {item.get('text', '')}".strip())
+        text = str(item.get("text", ""))
+        end = _number(item.get("end_s"))
+        if end is None and starts:
+            first = min(range(len(starts)), key=lambda i: abs(starts[i] - start))
+            last = min(len(words) - 1, first + max(1, len(text.split())) - 1)
+            if abs(starts[first] - start) <= _POINT_S:
+                end = words[last].end
+        end = start + _POINT_S if end is None else end
+        yield Marker(kind, start, max(end, start), f"{noun}: {text}".strip())
 
 
 def _pauses(analysis: Mapping[str, Any]) -> Iterable[Marker]:
@@ -117,9 +128,10 @@ def _pressure_from_analysis(analysis: Mapping[str, Any]) -> Iterable[Marker]:
 def markers_of(answer: SavedAnswer, events: Sequence[SavedEvent] = ()) -> list[Marker]:
     """Every mark of ``answer``, by start time."""
     data: Mapping[str, Any] = answer.analysis.data if answer.analysis is not None else {}
+    words = sorted(answer.words, key=lambda word: word.start)
     found = [
-        *_mentions(data.get("fillers"), FILLER, "Filler"),
-        *_mentions(data.get("hedges"), HEDGE, "Hedge"),
+        *_mentions(data.get("fillers"), FILLER, "Filler", words),
+        *_mentions(data.get("hedges"), HEDGE, "Hedge", words),
         *_pauses(data),
         *_parts(data),
     ]

@@ -56,9 +56,11 @@ class SyncedTranscript(QTextBrowser):
             plain.setForeground(QColor(style.MUTED))
             cursor.insertText(empty, plain)
             return
-        in_word = self._marked_words()
+        in_word, shown_on_words = self._marked_words()
         chips = sorted(
-            (m.start_s, index) for index, m in enumerate(self.markers) if m.kind not in in_word
+            (m.start_s, index)
+            for index, m in enumerate(self.markers)
+            if index not in shown_on_words  # a filler or hedge is coloured on its words
         )
         chip = 0
         for index, word in enumerate(self.words):
@@ -71,6 +73,7 @@ class SyncedTranscript(QTextBrowser):
             fmt.setForeground(QColor(style.TEXT))
             kind = in_word.get(index)
             if kind is not None:
+                fmt.setToolTip(kind.capitalize())
                 background = QColor(MARK_COLOURS[kind])
                 background.setAlpha(70)
                 fmt.setBackground(background)
@@ -81,16 +84,19 @@ class SyncedTranscript(QTextBrowser):
         for _, index in chips[chip:]:
             self._insert_chip(cursor, index)
 
-    def _marked_words(self) -> dict[int, str]:
-        """Word index -> filler or hedge, for the words those marks cover."""
+    def _marked_words(self) -> tuple[dict[int, str], set[int]]:
+        """Word index -> filler or hedge for the words those marks cover, and the marks that
+        cover a word (the others, with no word under them, show as chips)."""
         found: dict[int, str] = {}
-        for marker in self.markers:
+        covering: set[int] = set()
+        for number, marker in enumerate(self.markers):
             if marker.kind not in (FILLER, HEDGE):
                 continue
             for index, word in enumerate(self.words):
-                if word.end > marker.start_s - 0.05 and word.start < marker.end_s - 0.05:
+                if word.end > marker.start_s + 0.02 and word.start < marker.end_s - 0.02:
                     found.setdefault(index, marker.kind)
-        return found
+                    covering.add(number)
+        return found, covering
 
     def _insert_chip(self, cursor: QTextCursor, index: int) -> None:
         marker = self.markers[index]

@@ -146,6 +146,9 @@ class WaveformView(QWidget):
         painter.drawLine(QPointF(x0, 2), QPointF(x0, bottom))
         painter.setBrush(colour)
         painter.drawRect(QRectF(x0, 2, 7, 9))  # the flag: press it to seek to the mark
+        if marker.kind == PART and x1 - x0 > 24:  # S, T, A, R beside their flags
+            painter.setPen(colour.darker(120))
+            painter.drawText(QPointF(x0 + 10, 11), marker.label[:1])
 
 
 __all__ = ["MARK_COLOURS", "WaveformView"]
