@@ -257,3 +257,25 @@ def test_fillers_and_hedges_colour_their_words_and_other_marks_are_chips(
     assert {"Situation", "Pause 1.2 s", "Distraction: knock"} <= set(shown)
     (filler,) = [m for m in page.markers if m.kind == FILLER]
     assert filler.end_s == WORDS[word_index("um")].end  # ends where its word does
+
+
+def test_a_new_speed_takes_over_where_the_old_one_has_got_to(
+    qtbot: Any, page: ReviewPage, audio: ReplayFakes
+) -> None:
+    first = start_playing(qtbot, page, audio)
+    rendered = threading.Event()
+    prepare = audio.prepare_recording
+
+    def slow_render(stored_path: str, speed: float = 1.0) -> Any:
+        assert rendered.wait(5)
+        return prepare(stored_path, speed)
+
+    audio.prepare_recording = slow_render  # type: ignore[method-assign]
+    audio.clock.now = 3.0
+    page.speed_box.setCurrentIndex(page.speed_box.findData(1.5))
+    audio.clock.now = 5.0  # the old speed plays on while the new one renders
+    qtbot.waitUntil(lambda: page.transcript.current == page.transcript.word_at(5.0))
+    assert not first.stopped
+    rendered.set()
+    qtbot.waitUntil(lambda: playing(audio) is not None and playing(audio).sound.speed == 1.5)
+    assert first.stopped and playing(audio).start_s == pytest.approx(5.0)

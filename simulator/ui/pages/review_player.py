@@ -136,7 +136,8 @@ class ReplayPlayer(QObject):
             return
         self.speed = speed
         if self._want_playing and self._question_playback is None:
-            self._start_at(self.current_position())
+            # The old speed plays on while the new one renders, then takes over from there.
+            self._start_at(self.current_position(), carry_on=True)
         elif self.path:
             self._with_sound(speed, lambda _sound: None)
 
@@ -170,16 +171,19 @@ class ReplayPlayer(QObject):
         return self.position_s
 
     # -- inside ----------------------------------------------------------------------------
-    def _start_at(self, start_s: float) -> None:
+    def _start_at(self, start_s: float, carry_on: bool = False) -> None:
+        """Play from ``start_s`` once the sound at the current speed is ready; ``carry_on``:
+        from wherever the playback still running has got to by then."""
         self._set_playing(True)
         generation, speed = self._generation, self.speed
 
         def start(sound: Sound) -> None:
             if generation != self._generation or not self._want_playing or speed != self.speed:
                 return
+            begin = self._playback.position_s if carry_on and self._playback else start_s
             self._stop_sounds()
             try:
-                self._playback = sound.start(start_s)
+                self._playback = sound.start(begin)
             except Exception as error:  # a speaker gone: said on the banner, page usable
                 self._failed(error)
                 return
