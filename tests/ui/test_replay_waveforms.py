@@ -70,3 +70,29 @@ def test_an_unwritable_cache_costs_nothing_but_the_cache(tmp_path: Path) -> None
     (home / "cache").write_text("a file where the folder would go")
     wav = write_wav(tmp_path / "a.wav", 0.3 * np.ones(8000))
     assert envelope(wav, home).duration_s == pytest.approx(0.5)
+
+
+def test_the_voices_facade_gives_the_cached_question_and_the_cached_waveform(
+    tmp_path: Path,
+) -> None:
+    from simulator.services.adapters import SharedAdapters
+    from simulator.services.voices import Voices
+    from simulator.settings import Settings
+    from simulator.store import DataLayout
+
+    layout = DataLayout(tmp_path / "home")
+    adapters = SharedAdapters(Settings(), layout)
+    try:
+        voices = Voices(adapters)
+        question = "Tell me about a deadline."
+        assert voices.asked_question(question) is None  # never rendered anew
+        assert adapters.voice.worker_pid is None  # and no speech worker started for it
+        cached = adapters.voice.cache_path(question)
+        write_wav(cached, 0.2 * np.ones(4000))
+        assert voices.asked_question(question) == cached
+
+        write_wav(layout.home / "sessions" / "a.wav", 0.3 * np.ones(8000))
+        assert voices.waveform("sessions/a.wav").duration_s == pytest.approx(0.5)
+        assert list(layout.home.joinpath(*CACHE_FOLDER).glob("*.json"))
+    finally:
+        adapters.close()
