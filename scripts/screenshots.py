@@ -1,7 +1,8 @@
 """Screenshots of the window for review: home, interview, end, settings, library, editor, feedback,
 getting a speech model, past sessions, the home page with no microphone, the question before
-ending an interview, a skipped answer, a mix with no category ticked, and pressure mode (the
-drill picker, a cut-in, a squeeze, the code panel, the recovery findings: pressure_shots.py).
+ending an interview, a skipped answer, a mix with no category ticked, pressure mode (the drill
+picker, a cut-in, a squeeze, the code panel, the recovery findings: pressure_shots.py), and the
+replay of a past answer (paused, and playing with a word highlighted: replay_shots.py).
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -30,6 +31,8 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from scripts.pressure_shots import save_pressure_shots
+from scripts.replay_shots import save_replay_session, show_replay
 from simulator import paths
 from simulator.audio.wav import WavWriter
 from simulator.core.records import AnswerSummary, read_analysis, read_words
@@ -44,9 +47,6 @@ from simulator.ui.window import MainWindow
 from tests.support import sample_answer
 from tests.support.events import typed
 from tests.support.saved_sessions import save_session
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pressure_shots import save_pressure_shots
 
 ANSWER = (
     "At my last job two of us disagreed about whether to rewrite the billing service. "
@@ -306,6 +306,15 @@ def main() -> int:
         window.history.review.answer_rows[0].show_feedback(True)
         settle(app, lambda: True, 0.2)
         save(window, folder, "14-history-session.png")
+
+        replay_words, replay_analysis = made_up_answer()
+        save_replay_session(replay_words, replay_analysis)
+        show_replay(
+            window,
+            replay_words,
+            lambda done: settle(app, done),
+            lambda name: save(window, folder, name),
+        )
     finally:
         window.shutdown()
         services.close()

@@ -17,8 +17,8 @@ from simulator.library import Library
 from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history import HistoryPage
 from simulator.ui.pages.review import ReviewPage
+from simulator.ui.pages.review_player import ReplayAudio
 from simulator.ui.tasks import TaskRunner
-from simulator.ui.widgets.answer_list import PlayFunction
 
 
 class PastSessions(Protocol):
@@ -43,7 +43,7 @@ class HistoryFlow(QObject):
     def __init__(
         self,
         sessions: PastSessions,
-        play: PlayFunction | None,
+        audio: ReplayAudio | None,
         tasks: TaskRunner,
         navigator: Navigator,
         library: Library,
@@ -54,7 +54,7 @@ class HistoryFlow(QObject):
         self.navigator = navigator
         self.library = library
         self.page = HistoryPage()
-        self.review = ReviewPage(play)
+        self.review = ReviewPage(audio, tasks)
         navigator.add(self.page)
         navigator.add(self.review)
         self.page.back_requested.connect(self.home_requested.emit)

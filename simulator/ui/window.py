@@ -34,6 +34,7 @@ from simulator.ui.navigator import Navigator
 from simulator.ui.pages.end import EndPage
 from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
+from simulator.ui.pages.review_player import ReplayAudio
 from simulator.ui.session_flow import SessionFlow, SessionStarter
 from simulator.ui.settings_dialog import DeviceList, ModelChoice, SettingsDialog
 from simulator.ui.tasks import TaskRunner
@@ -44,7 +45,7 @@ from simulator.ui.widgets.banner import BannerArea
 log = logging.getLogger(__name__)
 
 
-class Voices(Protocol):
+class Voices(ReplayAudio, Protocol):
     def list_voices(self) -> Sequence[Voice]:
         """The synthesiser's voices (starts the TTS worker: slow)."""
         ...
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.library_flow.home_requested.connect(self.show_home)
         self.library_flow.library_changed.connect(self.set_library)
         self.history = HistoryFlow(
-            services.history, services.voices.play_recording, self.tasks, self.navigator, library
+            services.history, services.voices, self.tasks, self.navigator, library
         )
         self.history.home_requested.connect(self.show_home)
         for problem in (self.end.problem, self.history.review.problem):

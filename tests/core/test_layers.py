@@ -31,6 +31,7 @@ HOMES = {
     "sqlite_utils": "store",
     "sqlite3": "store",
     "PySide6": "ui",
+    "pedalboard": "audio",  # audio/stretch.py only (test_pedalboard_only_in_stretch)
 }
 
 
@@ -55,6 +56,11 @@ def test_each_outside_library_is_imported_only_in_its_adapter() -> None:
             if not allowed:
                 wrong.append(f"{path.relative_to(PACKAGE)} imports {module}")
     assert wrong == []
+
+
+def test_pedalboard_only_in_stretch() -> None:
+    importers = [p.name for p in PACKAGE.rglob("*.py") if "pedalboard" in imported_modules(p)]
+    assert importers == ["stretch.py"]
 
 
 def test_core_imports_nothing_outside_the_standard_library_and_core() -> None:
