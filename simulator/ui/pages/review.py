@@ -21,6 +21,8 @@ from simulator.ui.widgets.answer_list import AnswerList, AnswerRow, PlayFunction
 class ReviewPage(QWidget):
     back_requested = Signal()  # to the list of past sessions
     problem = Signal(str)  # a message for the banner (a recording that cannot play)
+    score_requested = Signal(int)  # an answer id: score it yourself (pages/scoring.py)
+    attempts_requested = Signal(int)  # an answer id: every attempt at its question
 
     def __init__(self, play: PlayFunction | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,13 @@ class ReviewPage(QWidget):
         self.back_button.clicked.connect(self.back_requested.emit)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
+        self.current_answer_id: int | None = None  # the answer Score and Attempts act on
+        self.attempts_button = QPushButton("&Attempts at this question…")
+        self.attempts_button.clicked.connect(self._ask_attempts)
+        self.score_button = QPushButton("&Score this answer…")
+        self.score_button.clicked.connect(self._ask_score)
+        buttons.addWidget(self.attempts_button)
+        buttons.addWidget(self.score_button)
         outer.addLayout(buttons)
         self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -55,6 +64,29 @@ class ReviewPage(QWidget):
         self.title_label.setText(f"Session of {when(session.started_at)}")
         self.summary_label.setText(summary_line(session.id, answers))
         self.answers.show_answers(answers)
+        answered = [answer for answer in session.answers if not answer.skipped]
+        self.show_answer(answered[0].id if answered else None)
+
+    def show_answer(self, answer_id: int | None) -> None:
+        """Make ``answer_id`` the answer Score and Attempts act on, scrolled into view."""
+        ids = [answer.id for answer in self.session.answers] if self.session else []
+        self.current_answer_id = answer_id if answer_id in ids else None
+        for button in (self.score_button, self.attempts_button):
+            button.setEnabled(self.current_answer_id is not None)
+        if self.current_answer_id is None:
+            return
+        index = ids.index(self.current_answer_id)
+        self.score_button.setText(f"&Score answer {index + 1}…")
+        if index < len(self.answers.rows):
+            self.answers.ensureWidgetVisible(self.answers.rows[index])
+
+    def _ask_score(self) -> None:
+        if self.current_answer_id is not None:
+            self.score_requested.emit(self.current_answer_id)
+
+    def _ask_attempts(self) -> None:
+        if self.current_answer_id is not None:
+            self.attempts_requested.emit(self.current_answer_id)
 
     @property
     def session_id(self) -> int | None:
