@@ -26,6 +26,7 @@ from simulator.ui.answer_review_flow import AnswerReviewFlow, StartSession
 from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history import HistoryPage
 from simulator.ui.pages.review import ReviewPage
+from simulator.ui.progress_flow import ProgressFlow
 from simulator.ui.tasks import TaskRunner
 from simulator.ui.widgets.answer_list import PlayFunction
 
@@ -79,6 +80,7 @@ SEARCH_DELAY_MS = 250
 class HistoryFlow(QObject):
     home_requested = Signal()
     problem = Signal(str)  # for the banner (scoring, attempts, progress)
+    summary_ready = Signal(str)  # one line of recent practice, for the home page
 
     def __init__(
         self,
@@ -118,6 +120,15 @@ class HistoryFlow(QObject):
         self.answer_review.problem.connect(self.problem.emit)
         self.review.score_requested.connect(self.answer_review.show_scoring)
         self.review.attempts_requested.connect(self.answer_review.show_attempts)
+        self.progress = ProgressFlow(sessions, tasks, navigator, lambda: self.library, start)
+        self.progress.problem.connect(self.problem.emit)
+        self.progress.summary_ready.connect(self.summary_ready.emit)
+        self.progress.back_requested.connect(self.show_history)
+        self.page.progress_requested.connect(self.progress.show_progress)
+
+    def refresh_summary(self) -> None:
+        """Emit ``summary_ready`` with the line of recent practice (read off the GUI thread)."""
+        self.progress.refresh_summary()
 
     def show_history(self) -> None:
         """Show the list, and read it again (a session may have been saved since)."""

@@ -31,6 +31,7 @@ HOMES = {
     "sqlite_utils": "store",
     "sqlite3": "store",
     "PySide6": "ui",
+    "pyqtgraph": "ui",
 }
 
 

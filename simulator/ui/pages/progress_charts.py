@@ -1,0 +1,111 @@
+"""One figure over time as a pyqtgraph chart: the mean of each day with answers, and its target.
+
+PySide6-Essentials has no QtCharts, so the progress page draws with pyqtgraph (on Qt's own
+painting). The x axis is days (a date axis); where the figure has a target band (pace, the
+answer's length) the band is shaded, where it has a ceiling (fillers, time to the first word)
+the ceiling is a dashed line. pyqtgraph is imported only here, when the progress page is first
+built: it costs the window's start nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from simulator.core.progress import Series
+from simulator.ui import style
+
+pg.setConfigOptions(antialias=True, background=style.SURFACE, foreground=style.MUTED)
+
+
+def day_stamp(day: str) -> float:
+    """Seconds since the epoch at noon UTC of ``day`` (noon keeps every zone on that day)."""
+    moment = dt.datetime.fromisoformat(day).replace(hour=12, tzinfo=dt.UTC)
+    return moment.timestamp()
+
+
+def target_of(series: Series) -> tuple[float | None, float | None]:
+    """The mean band of the answers shown (the length's band differs by question)."""
+    lows = [p.low for p in series.points if p.low is not None]
+    highs = [p.high for p in series.points if p.high is not None]
+    low = round(statistics.fmean(lows), 1) if lows else None
+    high = round(statistics.fmean(highs), 1) if highs else None
+    return low, high
+
+
+class MetricChart(QFrame):
+    """A card with the metric's name, its unit and the chart."""
+
+    def __init__(self, label: str, unit: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.setSpacing(4)
+        self.title_label = QLabel(f"{label} ({unit})")
+        self.title_label.setFont(style.font(11, bold=True))
+        column.addWidget(self.title_label)
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot.setMinimumHeight(150)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=False, y=True, alpha=0.15)
+        self.plot.setAccessibleName(f"{label} over time")
+        column.addWidget(self.plot, 1)
+        self.empty_label = QLabel("No figures yet.")
+        self.empty_label.setProperty("role", "muted")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.empty_label)
+        self.days: list[str] = []
+        self.values: list[float] = []
+        self.band: tuple[float | None, float | None] = (None, None)
+
+    def show_series(self, series: Series) -> None:
+        """Draw the daily means of ``series`` and its target."""
+        daily = series.daily()
+        self.days = [day for day, _value in daily]
+        self.values = [value for _day, value in daily]
+        self.band = target_of(series)
+        self.plot.clear()
+        self.empty_label.setVisible(not daily)
+        self.plot.setVisible(bool(daily))
+        if not daily:
+            return
+        xs = [day_stamp(day) for day in self.days]
+        low, high = self.band
+        if low is not None and high is not None:
+            region = pg.LinearRegionItem(
+                (low, high),
+                orientation="horizontal",
+                movable=False,
+                brush=pg.mkBrush(style.ACCENT_SOFT),
+                pen=pg.mkPen(None),
+            )
+            self.plot.addItem(region)
+        elif high is not None:
+            ceiling = pg.InfiniteLine(
+                high, angle=0, pen=pg.mkPen(style.OVER, width=1, style=Qt.PenStyle.DashLine)
+            )
+            self.plot.addItem(ceiling)
+        self.plot.plot(
+            xs,
+            self.values,
+            pen=pg.mkPen(style.ACCENT, width=2),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=style.ACCENT,
+            symbolPen=None,
+        )
+        shown = [*self.values, *(v for v in self.band if v is not None)]
+        span = max(shown) - min(shown) or max(1.0, abs(max(shown)) * 0.1)
+        self.plot.setYRange(min(shown) - 0.1 * span, max(shown) + 0.1 * span, padding=0)
+        day = 86400.0
+        self.plot.setXRange(min(xs) - day, max(xs) + day, padding=0)
+
+
+__all__ = ["MetricChart", "day_stamp", "target_of"]
