@@ -29,6 +29,7 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from scripts.screenshots_review import save_review_shots
 from simulator import paths
 from simulator.audio.wav import WavWriter
 from simulator.core.records import AnswerSummary, read_analysis, read_words
@@ -301,6 +302,7 @@ def main() -> int:
         window.history.review.answer_rows[0].show_feedback(True)
         settle(app, lambda: True, 0.2)
         save(window, folder, "14-history-session.png")
+        save_review_shots(app, window, folder, settle, save)
     finally:
         window.shutdown()
         services.close()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +31,7 @@ from simulator.core.history import SearchFilters, SearchHit
 from simulator.library.queries import MIX_LABEL
 from simulator.ui import style
 from simulator.ui.widgets.feedback_text import clock
+from simulator.ui.widgets.row_list import SELECTION_ROOM
 
 ANY = "any"
 DATE_CHOICES = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last year", 365))
@@ -110,7 +112,8 @@ class HtmlDelegate(QStyledItemDelegate):
         drawing.drawControl(QStyle.ControlElement.CE_ItemViewItem, view, painter, widget)
         painter.save()
         rect = view.rect
-        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING // 2)
+        top = rect.top() + (rect.height() - int(document.size().height())) // 2
+        painter.translate(rect.left() + self.PADDING, top)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor(style.TEXT))
         document.documentLayout().draw(painter, context)
@@ -120,7 +123,8 @@ class HtmlDelegate(QStyledItemDelegate):
         view = QStyleOptionViewItem(option)
         self.initStyleOption(view, index)
         document = self._document(view, index)
-        height = int(document.size().height()) + 2 * self.PADDING
+        # Room for the stylesheet's padding and the selection's border (as ``RoomyDelegate``).
+        height = int(document.size().height()) + 2 * self.PADDING + SELECTION_ROOM
         return QSize(int(document.idealWidth()), height)
 
 
@@ -132,15 +136,17 @@ class SearchBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today: Callable[[], dt.date] = dt.date.today
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(8)
+        row = QHBoxLayout()
         row.setSpacing(8)
         self.query_edit = QLineEdit()
         self.query_edit.setPlaceholderText("Search what you said and what you were asked…")
         self.query_edit.setAccessibleName("Search past answers")
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.textChanged.connect(lambda _text: self.changed.emit())
-        row.addWidget(self.query_edit, 3)
+        rows.addWidget(self.query_edit)
         self.pack_combo = self._combo("Filter by pack", [("Any pack", None)])
         self.category_combo = self._combo("Filter by category", [("Any category", None)])
         self.drill_combo = self._combo("Filter by drill", [("Any drill", None)])
@@ -149,6 +155,7 @@ class SearchBar(QWidget):
         self.score_combo = self._combo("Filter by self-score", scores)
         for combo in self.combos:
             row.addWidget(combo, 1)
+        rows.addLayout(row)
 
     @property
     def combos(self) -> tuple[QComboBox, ...]:
