@@ -140,6 +140,11 @@ def test_filters_narrow_the_answers_listed(qtbot: Any, flow: HistoryFlow) -> Non
     assert listed_after(lambda: bar.pack_combo.setCurrentIndex(pack)) == set()  # conflict
     assert flow.page.found_label.text() == "No answer matches."
     assert listed_after(lambda: category.setCurrentIndex(0)) == {ids[1]}
+    bar.pack_combo.setCurrentIndex(0)
+    with Store(paths.layout().db_path) as store, store.writing() as db:
+        db.execute("UPDATE sessions SET drill = 'interruptions' WHERE id = 4")
+    drill = bar.drill_combo
+    assert listed_after(lambda: drill.setCurrentIndex(drill.findData("interruptions"))) == {ids[3]}
 
 
 def test_opening_a_hit_shows_that_answer_on_the_review_page(qtbot: Any, flow: HistoryFlow) -> None:
