@@ -116,3 +116,37 @@ def test_a_free_answer_is_scored_on_delivery_and_a_gone_answer_is_said(
     flow.answer_review.show_scoring(999)
     qtbot.waitUntil(lambda: bool(problems))
     assert problems == ["That answer is no longer saved."]
+
+
+def test_the_answer_last_played_or_opened_is_the_one_scored(qtbot: Any) -> None:
+    from simulator.core.records import SavedAnswer, SavedSession
+    from simulator.ui.pages.review import ReviewPage
+
+    def answer(number: int) -> SavedAnswer:
+        return SavedAnswer(
+            id=40 + number,
+            session_id=7,
+            position=number,
+            question_id=f"q{number}",
+            question_text=f"Question {number}?",
+            audio_path=f"sessions/7/{number}.wav",
+            sample_rate=16000,
+            started_at="2025-03-01T09:00:00",
+            duration_s=30.0,
+            transcript="said something",
+        )
+
+    page = ReviewPage(None)
+    qtbot.addWidget(page)
+    session = SavedSession(7, "2025-03-01T09:00:00", None, "practice", "p", None, "complete",
+                           answers=(answer(1), answer(2)))  # fmt: skip
+    page.show_session(session)
+    assert page.current_answer_id == 41 and page.score_button.text() == "&Score answer 1…"
+    page.answer_rows[1].feedback_button.click()
+    assert page.current_answer_id == 42 and page.score_button.text() == "&Score answer 2…"
+    with qtbot.waitSignal(page.score_requested) as asked:
+        page.score_button.click()
+    assert asked.args == [42]
+    with qtbot.waitSignal(page.attempts_requested) as asked:
+        page.attempts_button.click()
+    assert asked.args == [42]

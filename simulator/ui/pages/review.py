@@ -66,6 +66,12 @@ class ReviewPage(QWidget):
         self.answers.show_answers(answers)
         answered = [answer for answer in session.answers if not answer.skipped]
         self.show_answer(answered[0].id if answered else None)
+        # The answer last played or opened is the one Score and Attempts act on.
+        for row, saved in zip(self.answers.rows, session.answers, strict=False):
+            row.play_clicked.connect(lambda _row, answer_id=saved.id: self._follow(answer_id))
+            row.feedback_button.toggled.connect(
+                lambda shown, answer_id=saved.id: self._follow(answer_id) if shown else None
+            )
 
     def show_answer(self, answer_id: int | None) -> None:
         """Make ``answer_id`` the answer Score and Attempts act on, scrolled into view."""
@@ -79,6 +85,10 @@ class ReviewPage(QWidget):
         self.score_button.setText(f"&Score answer {index + 1}…")
         if index < len(self.answers.rows):
             self.answers.ensureWidgetVisible(self.answers.rows[index])
+
+    def _follow(self, answer_id: int) -> None:
+        if answer_id != self.current_answer_id:
+            self.show_answer(answer_id)
 
     def _ask_score(self) -> None:
         if self.current_answer_id is not None:
