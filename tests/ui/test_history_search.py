@@ -168,3 +168,29 @@ def test_a_snippet_is_escaped_and_only_its_matches_are_highlighted() -> None:
         'a &lt;b&gt; <span style="background:#f6dd8a">cut</span> &amp; '
         '<span style="background:#f6dd8a">costs</span>…'
     )
+
+
+def test_a_late_answer_to_an_older_query_is_dropped(qtbot: Any, flow: HistoryFlow) -> None:
+    written([conflict("2025-03-01", BILLING), conflict("2025-03-02", "the roadmap argument")])
+    search = flow.sessions.search
+    older_may_finish = threading.Event()
+
+    def slow_for_billing(query: str, *args: Any) -> SearchPage:
+        if query == "billing":
+            older_may_finish.wait(5)
+        return search(query, *args)
+
+    flow.sessions.search = slow_for_billing  # type: ignore[method-assign]
+    bar = flow.page.search_bar
+    bar.blockSignals(True)  # searched by hand below, one after the other
+    bar.query_edit.setText("billing")
+    flow.search()
+    bar.query_edit.setText("roadmap")
+    flow.search()
+    qtbot.waitUntil(lambda: flow.page.found is not None)
+    assert flow.page.found is not None and flow.page.found.hits[0].snippet.startswith(
+        "the [roadmap]"
+    )
+    older_may_finish.set()
+    qtbot.waitUntil(lambda: flow.tasks.pending == 0)
+    assert flow.page.found.hits[0].snippet.startswith("the [roadmap]")
