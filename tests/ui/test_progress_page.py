@@ -74,6 +74,7 @@ def test_the_charts_follow_each_figure_day_by_day_with_its_target(
     assert page.charts["first_word_s"].values == [6.0, 1.0, 4.0, 2.0, 3.0]
     assert page.charts["self_score"].values == [1.5, 3.0]
     assert page.charts["recovery_s"].values == [2.4]  # the median of the recovered ones
+    assert page.charts["recovery_s"].band == (None, 3.0)
     assert page.charts["recovery_s"].plot.isVisibleTo(page)
 
     # Conflict is the weak spot; leadership is on target.
@@ -129,3 +130,13 @@ def test_the_home_page_shows_the_line_of_recent_practice(qtbot: Any, window: Any
     assert window.home.practice_label.text() == (
         "No practice yet: your progress shows here after your first session."
     )
+
+
+def test_the_day_axis_labels_three_days_at_most_and_ticks_every_day() -> None:
+    from simulator.ui.pages.progress_charts import day_stamp, day_ticks
+
+    days = [f"2025-03-{day:02d}" for day in range(1, 8)]
+    labelled, minor = day_ticks(days)
+    assert [label for _x, label in labelled] == ["1 Mar", "4 Mar", "7 Mar"]
+    assert [x for x, _label in minor] == [day_stamp(day) for day in days]
+    assert day_stamp("2025-03-02") - day_stamp("2025-03-01") == 86400
