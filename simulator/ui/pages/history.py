@@ -70,7 +70,10 @@ class HistoryPage(QWidget):
         outer.setSpacing(style.SPACING)
         title = QLabel("Past sessions")
         title.setProperty("role", "title")
-        subtitle = QLabel("Open a session to hear your answers again and read their feedback.")
+        subtitle = QLabel(
+            "Open a session to hear your answers again and read their feedback, or search "
+            "everything you have said."
+        )
         subtitle.setProperty("role", "subtitle")
         outer.addWidget(title)
         outer.addWidget(subtitle)
