@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from scripts.pressure_shots import save_pressure_shots
 from scripts.replay_shots import save_replay_session, show_replay
+from scripts.review_shots import save_review_shots
 from simulator import paths
 from simulator.audio.wav import WavWriter
 from simulator.core.records import AnswerSummary, read_analysis, read_words
@@ -315,6 +316,7 @@ def main() -> int:
             lambda done: settle(app, done),
             lambda name: save(window, folder, name),
         )
+        save_review_shots(app, window, folder, settle, save)
     finally:
         window.shutdown()
         services.close()

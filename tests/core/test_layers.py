@@ -32,6 +32,7 @@ HOMES = {
     "sqlite3": "store",
     "PySide6": "ui",
     "pedalboard": "audio",  # audio/stretch.py only (test_pedalboard_only_in_stretch)
+    "pyqtgraph": "ui",
 }
 
 

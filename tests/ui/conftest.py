@@ -178,6 +178,9 @@ class FakePastSessions:
     def delete_session(self, session_id: int) -> bool:
         return False
 
+    def answer_figures(self) -> list[Any]:
+        return []  # nothing practised yet
+
 
 class FakeServices:
     """The façades the window is given, each a small fake recording what it was asked;

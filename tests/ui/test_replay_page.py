@@ -220,7 +220,8 @@ def test_a_question_no_longer_cached_is_said_on_the_banner(
 
 
 def test_a_score_or_attempts_button_has_its_place_in_the_toolbar(page: ReviewPage) -> None:
-    assert page.extra_tools.count() == 0
+    tools = [page.extra_tools.itemAt(i).widget() for i in range(page.extra_tools.count())]
+    assert tools == [page.attempts_button, page.score_button]
     assert page.toolbar.indexOf(page.next_button) == page.toolbar.count() - 1
 
 

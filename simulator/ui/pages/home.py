@@ -80,6 +80,11 @@ class HomePage(QWidget):
         subtitle.setWordWrap(True)
         outer.addLayout(title_row)
         outer.addWidget(subtitle)
+        self.practice_label = QLabel("")  # one line of recent practice (the history flow's)
+        self.practice_label.setProperty("role", "muted")
+        self.practice_label.setAccessibleName("Your recent practice")
+        self.practice_label.setVisible(False)
+        outer.addWidget(self.practice_label)
 
         columns = QHBoxLayout()
         columns.setSpacing(style.SPACING + 8)
@@ -97,6 +102,10 @@ class HomePage(QWidget):
         self.load_settings(settings)
         self._set_tab_order()
         self._source_changed()
+
+    def set_practice_summary(self, text: str) -> None:
+        self.practice_label.setText(text)
+        self.practice_label.setVisible(bool(text))
 
     # --- building ---------------------------------------------------------------------------
 

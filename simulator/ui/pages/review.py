@@ -48,6 +48,8 @@ class ReviewPage(QWidget):
     back_requested = Signal()  # to the list of past sessions
     problem = Signal(str)  # a message for the banner (a recording that cannot play)
     answer_shown = Signal(object)  # the SavedAnswer now in the replay panel
+    score_requested = Signal(int)  # an answer id: score it yourself (pages/scoring.py)
+    attempts_requested = Signal(int)  # an answer id: every attempt at its question
 
     def __init__(
         self,
@@ -134,8 +136,14 @@ class ReviewPage(QWidget):
         self.toolbar.addWidget(self.speed_box)
         self.toolbar.addWidget(self.time_label)
         self.toolbar.addStretch(1)
-        # Buttons of the other review pages (Score, Attempts) go here.
+        # The other review pages (scoring, attempts) open from here, on the answer shown.
         self.extra_tools = QHBoxLayout()
+        self.attempts_button = QPushButton("&Attempts at this question…")
+        self.attempts_button.clicked.connect(self._ask_attempts)
+        self.score_button = QPushButton("&Score this answer…")
+        self.score_button.clicked.connect(self._ask_score)
+        self.extra_tools.addWidget(self.attempts_button)
+        self.extra_tools.addWidget(self.score_button)
         self.toolbar.addLayout(self.extra_tools)
         self.toolbar.addWidget(self.next_button)
         self.waveform = WaveformView()
@@ -177,8 +185,12 @@ class ReviewPage(QWidget):
         self.title_label.setText(f"Session of {when(session.started_at)}")
         self.summary_label.setText(summary_line(session.id, answers))
         self.answers.show_answers(answers)
-        for row in self.answers.rows:
+        for index, row in enumerate(self.answers.rows):
             row.play_clicked.connect(lambda _row: self.player.stop())  # one sound at a time
+            # The card being read becomes the answer replayed, scored and compared.
+            row.feedback_button.toggled.connect(
+                lambda shown, index=index: self._look_at(index) if shown else None
+            )
         ids = [answer.id for answer in session.answers]
         self.show_answer(ids.index(answer_id) if answer_id in ids else 0)
 
@@ -193,6 +205,7 @@ class ReviewPage(QWidget):
             self.waveform.show_envelope(None, 0.0, "")
             self.transcript.show_words([], [], "")
             self._enable(None)
+            self._enable_review(None)
             return
         self.current = index = max(0, min(index, len(answers) - 1))
         answer = answers[index]
@@ -205,7 +218,34 @@ class ReviewPage(QWidget):
         self.transcript.show_words(answer.words, self.markers, empty)
         self._load_waveform(answer)
         self._enable(answer)
+        self._enable_review(index)
         self.answer_shown.emit(answer)
+
+    def _look_at(self, index: int) -> None:
+        if index != self.current:
+            self.show_answer(index)
+        if index < len(self.answers.rows):
+            self.answers.ensureWidgetVisible(self.answers.rows[index])
+
+    def _enable_review(self, index: int | None) -> None:
+        for button in (self.score_button, self.attempts_button):
+            button.setEnabled(index is not None)
+        if index is not None:
+            self.score_button.setText(f"&Score answer {index + 1}…")
+
+    @property
+    def current_answer_id(self) -> int | None:
+        """The answer Score and Attempts act on: the one in the replay panel."""
+        answer = self.current_answer
+        return answer.id if answer is not None else None
+
+    def _ask_score(self) -> None:
+        if self.current_answer_id is not None:
+            self.score_requested.emit(self.current_answer_id)
+
+    def _ask_attempts(self) -> None:
+        if self.current_answer_id is not None:
+            self.attempts_requested.emit(self.current_answer_id)
 
     def _enable(self, answer: SavedAnswer | None) -> None:
         playable = answer is not None and bool(answer.audio_path) and self.audio is not None
