@@ -18,7 +18,16 @@ from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, err
 if TYPE_CHECKING:
     # Never run, but PyInstaller finds the command modules through these (they are imported
     # by name below, which its analysis cannot follow).
-    from simulator.commands import analyze, models, packs, practice, sessions, transcribe  # noqa: F401
+    from simulator.commands import (  # noqa: F401
+        analyze,
+        backup,
+        models,
+        packs,
+        practice,
+        restore,
+        sessions,
+        transcribe,
+    )
 
 #: Each command's module and its line in ``hotseat --help``. Only the module of the command
 #: being run is imported: the others pull in audio, speech and storage libraries, which would
@@ -34,6 +43,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
     "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
     "models": ("simulator.commands.models", "list and install Vosk speech models"),
+    "backup": (
+        "simulator.commands.backup",
+        "save every session and recording to one .zip file",
+    ),
+    "restore": (
+        "simulator.commands.restore",
+        "bring back a backup made by 'hotseat backup' (asks before replacing)",
+    ),
 }
 
 
