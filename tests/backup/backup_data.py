@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import wave
+from contextlib import closing
 from pathlib import Path
 
 from simulator import paths
@@ -34,7 +35,7 @@ def saved_data(work: Path, sessions: int = 2) -> list[int]:
     for number in range(sessions):
         wav = noise_wav(work / f"source-{number}.wav", 0.5 + 0.25 * number, seed=number)
         ids.append(save_session(f"2026-11-2{number}T10:00:00+00:00", "behavioral-core", wav))
-    with sqlite3.connect(paths.layout().db_path) as conn:
+    with closing(sqlite3.connect(paths.layout().db_path)) as conn, conn:
         for answer_id, session_id in conn.execute("SELECT id, session_id FROM answers"):
             conn.execute(
                 "INSERT INTO scores (answer_id, criterion, value, note) VALUES (?, ?, ?, ?)",
@@ -49,7 +50,7 @@ def saved_data(work: Path, sessions: int = 2) -> list[int]:
 
 
 def all_rows(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(db_path) as conn:
+    with closing(sqlite3.connect(db_path)) as conn:
         return {
             table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
             for table in TABLES

@@ -16,6 +16,7 @@ import pytest
 
 from simulator import paths
 from simulator.cli import main
+from simulator.records.forget import forget_everything
 from simulator.records.locks import session_lock
 from tests.backup.backup_data import all_rows, recordings, saved_data
 
@@ -64,8 +65,9 @@ def test_backup_delete_restore_gives_back_identical_rows_and_bytes(
     assert listed.keys() == {"hotseat.db", *files_before}
     assert all(listed[path] == len(data) for path, data in files_before.items())
 
-    (hotseat_home / "hotseat.db").unlink()
-    shutil.rmtree(hotseat_home / "sessions")
+    forgotten = forget_everything(paths.layout())  # what Settings → Delete everything does
+    assert (forgotten.sessions, forgotten.recordings) == (3, 3)
+    assert not (hotseat_home / "hotseat.db").exists() and recordings(hotseat_home) == {}
     restored = hotseat("restore", str(archive))  # nothing left to replace: no question
     assert restored.returncode == 0, restored.stderr
     assert "Restored 3 session(s) and 3 recording(s)" in restored.stdout
