@@ -43,6 +43,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     delete = actions.add_parser("delete", help="delete a session with its recordings")
     delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
     delete.set_defaults(handler=run_delete)
+    from simulator.commands.export import add_export_parser  # its module: issue 12, export
+
+    add_export_parser(actions)
 
 
 # Store errors after which the database may still be read (kinds from simulator.store.errors).
