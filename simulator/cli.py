@@ -39,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "run a practice session (the window, or this terminal with --no-gui)",
     ),
     "transcribe": ("simulator.commands.transcribe", "transcribe a recording offline"),
-    "sessions": ("simulator.commands.sessions", "list, show and delete saved sessions"),
+    "sessions": ("simulator.commands.sessions", "list, show, delete and export saved sessions"),
     "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
     "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
     "models": ("simulator.commands.models", "list and install Vosk speech models"),

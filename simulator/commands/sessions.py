@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sessions",
-        help="list, show and delete saved sessions",
+        help="list, show, delete and export saved sessions",
         description="The practice sessions saved on this computer.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
