@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sessions",
-        help="list, show, search, score and delete saved sessions",
+        help="list, show, search, score, export and delete saved sessions",
         description="The practice sessions saved on this computer.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
@@ -49,6 +49,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
     delete.set_defaults(handler=run_delete)
     sessions_review.add_parsers(actions)
+    from simulator.commands.export import add_export_parser  # its module: issue 12, export
+
+    add_export_parser(actions)
 
 
 # Store errors after which the database may still be read (kinds from simulator.store.errors).
