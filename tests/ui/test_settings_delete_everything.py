@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from simulator import paths
 from simulator.library import Library
 from simulator.records.locks import session_lock
-from simulator.services import AppServices
+from simulator.services import build_services
 from simulator.settings import Settings, SettingsFile
 from simulator.ui.delete_everything_dialog import CONFIRM_WORD
 from simulator.ui.settings_dialog import SettingsDialog
@@ -112,14 +112,14 @@ def test_the_window_holds_no_saved_file_open_when_everything_is_deleted(
     from simulator.ui.window import MainWindow
 
     ids = saved_data(tmp_path, sessions=2)
-    services = AppServices(Settings(), paths.layout())  # the real store behind the window
+    services = build_services(Settings(), paths.layout())  # the real store behind the window
     window = MainWindow(services, library, settings_file)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     try:
         window.history.show_history()
         qtbot.waitUntil(lambda: window.history.page.sessions_list.count() == 2)
         window.history.open_session(ids[0])
-        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.history.review)
         window.show_home()
         window.open_settings()
         settings = window.settings_dialog
