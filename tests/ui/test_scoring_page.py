@@ -44,8 +44,11 @@ def flow(qtbot: Any, hotseat_home: Path, library: Library) -> Iterator[HistoryFl
 
 
 def open_scoring(qtbot: Any, flow: HistoryFlow, session_id: int) -> Any:
-    flow.open_session(session_id)
-    qtbot.waitUntil(lambda: flow.navigator.is_showing(flow.review))
+    # Wait for the session read in the background: the review page may already be showing
+    # (opened again from it), and a late load would take the form away again.
+    with qtbot.waitSignal(flow.review.answer_shown):
+        flow.open_session(session_id)
+    assert flow.navigator.is_showing(flow.review)
     flow.review.score_button.click()
     scoring = flow.answer_review.scoring
     qtbot.waitUntil(lambda: flow.navigator.is_showing(scoring))
