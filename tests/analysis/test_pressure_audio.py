@@ -120,3 +120,21 @@ def test_the_analysis_worker_carries_the_played_spans_and_events(tmp_path: Path)
     [cut] = report["pressure"]["interruptions"]
     assert cut["recovery_s"] == pytest.approx(2.0, abs=0.1)
     assert report["left_out"]["interviewer_words"] == len(CUT_IN.split())
+
+
+def test_the_filler_pass_does_not_look_for_fillers_in_hotseats_own_sound(tmp_path: Path) -> None:
+    """Hotseat's voice with no candidate word under it looked like a hesitation to the filler
+    pass (it put an "um" there); a distraction's words are kept, so such an "um" would count."""
+    import dataclasses
+
+    recording = cut_in_recording(tmp_path, 1.0)
+    start, end = recording.interviewer
+    transcript = dataclasses.replace(
+        transcript_of(recording, with_interviewer=False), engine="pocketsphinx", model="en-us"
+    )
+    report = analyze_question_answer(
+        recording.path, transcript, None, played=[PlayedSpan(start, end, "distraction")]
+    )
+    assert report["filler_pass"]["ran"] is True
+    assert not [c for c in report["filler_pass"]["changes"] if start <= c["start_s"] <= end]
+    assert report["fillers"] == [] and report["filled_pauses"] == []
