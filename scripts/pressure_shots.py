@@ -90,8 +90,8 @@ def pressure_analysis(analysis: dict[str, Any]) -> dict[str, Any]:
                 "recovery_s": 1.9,
                 "kind": "follow_up",
                 "abandoned": False,
-                "after": {"wpm": 128, "fillers_per_min": 4},
-                "baseline": {"wpm": 142, "fillers_per_min": 2},
+                "after_wpm": 128,
+                "after_fillers_per_min": 4,
             },
             {
                 "start_s": second,
@@ -106,6 +106,8 @@ def pressure_analysis(analysis: dict[str, Any]) -> dict[str, Any]:
             {"name": "phone_buzz", "kind": "sound", "start_s": round(length * 0.5, 1)},
             {"name": "toast", "kind": "screen", "start_s": round(length * 0.85, 1)},
         ],
+        # As core.analysis.pressure gives it: the answer's own calm parts, to compare with.
+        "summary": {"baseline": {"wpm": 142, "fillers_per_min": 2, "of": "calm"}},
     }
     return {**analysis, "pressure": pressure}
 

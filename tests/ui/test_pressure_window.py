@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QLabel
 
 from simulator.core.drills import DRILLS, AnswerClarification, Distract, Interrupt, SqueezeTime
 from simulator.settings import Settings
@@ -297,3 +298,38 @@ def test_an_analysis_without_pressure_or_with_odd_pressure_shows_no_findings(
     assert view.pressure is not None
     assert view.pressure.summary_label.text() == "1 interruption"
     assert not view.pressure.moment_buttons[0].isEnabled()
+
+
+def test_the_findings_read_what_the_real_analysis_writes(qtbot: Any) -> None:
+    """The figures after a cut-in, against the answer's own calm parts, as
+    ``core.analysis`` stores them (not a hand-made dict)."""
+    from simulator.core.analysis import analyze
+    from simulator.core.played import PlayedSpan
+    from simulator.core.transcript import Transcript, Word
+    from simulator.ui.widgets.feedback_pressure import PressureFindings
+
+    def spread(start: float, end: float, count: int) -> list[Word]:
+        step = (end - start) / count
+        return [Word("word", start + i * step, start + (i + 1) * step - 0.02) for i in range(count)]
+
+    words = spread(1.0, 20.0, 48) + spread(24.0, 39.0, 22) + spread(39.0, 60.0, 52)
+    events = [
+        {"type": "interruption_started", "index": 0, "answer_id": 1, "kind": "follow_up",
+         "text": "Can you be more concrete?", "answer_s": 20.0},
+        {"type": "interruption_ended", "index": 0, "answer_id": 1, "answer_s": 22.0},
+    ]  # fmt: skip
+    report = analyze(
+        Transcript(tuple(words), "test", "m", 61.0),
+        [(1.0, 20.0), (24.0, 60.0)],
+        played=[PlayedSpan(20.0, 22.0, "interviewer")],
+        pressure_events=events,
+    )
+    findings = PressureFindings(report["pressure"])
+    qtbot.addWidget(findings)
+    shown = [
+        findings.grid.itemAt(i).widget().text()
+        for i in range(findings.grid.count())
+        if isinstance(findings.grid.itemAt(i).widget(), QLabel)
+    ]
+    after = next(text for text in shown if text.startswith("after: "))
+    assert after.startswith("after: 88 wpm (usually 15") and "fillers/min" in after

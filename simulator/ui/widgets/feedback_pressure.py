@@ -80,26 +80,24 @@ def summary_text(pressure: Mapping[str, Any]) -> str:
     if distractions:
         count = len(distractions)
         parts.append(f"{count} distraction{'s' if count != 1 else ''}")
-    summary = pressure.get("summary")
-    earlier = (
-        _number(summary.get("earlier_median_recovery_s")) if isinstance(summary, Mapping) else None
-    )
-    if earlier is not None:
-        parts.append(f"earlier pressure sessions: {earlier:.1f} s")
     return " · ".join(parts)
 
 
-def _after_words(item: Mapping[str, Any]) -> str:
-    """Pace and fillers in the 15 s after a moment against the answer's own, when measured."""
-    after, baseline = item.get("after"), item.get("baseline")
-    after = after if isinstance(after, Mapping) else {}
-    baseline = baseline if isinstance(baseline, Mapping) else {}
+def _after_words(item: Mapping[str, Any], baseline: Mapping[str, Any]) -> str:
+    """Pace and fillers in the 15 s after a moment against the answer's own (its calm parts,
+    ``pressure.summary.baseline``), when measured."""
     parts = []
     for key, unit in (("wpm", "wpm"), ("fillers_per_min", "fillers/min")):
-        value, usual = _number(after.get(key)), _number(baseline.get(key))
+        value, usual = _number(item.get(f"after_{key}")), _number(baseline.get(key))
         if value is not None:
             parts.append(f"{value:.0f} {unit}" + (f" (usually {usual:.0f})" if usual else ""))
     return "after: " + ", ".join(parts) if parts else ""
+
+
+def _baseline(pressure: Mapping[str, Any]) -> Mapping[str, Any]:
+    summary = pressure.get("summary")
+    baseline = summary.get("baseline") if isinstance(summary, Mapping) else None
+    return baseline if isinstance(baseline, Mapping) else {}
 
 
 class PressureFindings(QWidget):
@@ -123,6 +121,7 @@ class PressureFindings(QWidget):
         self.grid.setHorizontalSpacing(14)
         self.grid.setVerticalSpacing(4)
         self.moment_buttons: list[QPushButton] = []
+        self.baseline = _baseline(pressure)
         for item in _items(pressure, "interruptions"):
             kind = KIND_WORDS.get(str(item.get("kind")), "Interrupted")
             self._add_row(item, kind, recovery_words(item))
@@ -152,7 +151,7 @@ class PressureFindings(QWidget):
         outcome_label = QLabel(outcome)
         if "slow" in outcome or "stopped" in outcome:
             outcome_label.setStyleSheet(f"color: {style.OVER};")
-        after = QLabel(_after_words(item))
+        after = QLabel(_after_words(item, self.baseline))
         after.setProperty("role", "muted")
         for column, widget in enumerate((button, QLabel(what), outcome_label, after)):
             self.grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignVCenter)
