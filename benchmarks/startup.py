@@ -12,7 +12,7 @@ work drifts; pairing keeps the ratio honest):
 - idle memory: PSS summed over the app and its child processes once the start-up checks
   have settled and the window has idled a second, against the hello world.
 
-    python -m benchmarks.startup [--runs 7] [--sessions 2000]
+    python -m benchmarks.startup [--runs 7] [--sessions 2000] [--only window|memory|list]
 
 Qt runs offscreen unless DISPLAY is set. The probe in each child patches ``QWidget.show`` (the
 same for both), so nothing in the app is changed to be measured.
@@ -52,6 +52,20 @@ def pss_kib(pid):
         return 0
     return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:"))
 
+def role(pid):
+    # What a process of the app is: the helpers are told apart by the libraries they map.
+    if pid == os.getpid():
+        return "window"
+    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    if b"resource_tracker" in cmdline:
+        return "resource-tracker"
+    maps = Path(f"/proc/{pid}/maps").read_text(errors="replace")
+    for needle, name in (("pocketsphinx", "recogniser"), ("vosk", "recogniser"),
+                         ("espeak", "voice"), ("numpy", "analysis-or-other")):
+        if needle in maps:
+            return name
+    return "other"
+
 def tree(pid):
     found = [pid]
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -71,8 +85,11 @@ class FirstPaint(QObject):
             QTimer.singleShot(0, self.settle if IDLE else self.widget.close)
         return False
     def settle(self):
+        # The app's start-up work is queued after the first paint, so wait for it to begin
+        # (the property app.BACKGROUND_STARTED) and then to end.
         tasks = getattr(self.widget, "tasks", None)
-        if tasks is not None and tasks.pending:
+        started = self.widget.property("hotseat_background_started")
+        if tasks is not None and (not started or tasks.pending):
             QTimer.singleShot(50, self.settle)
             return
         QTimer.singleShot(1000, self.measure)
@@ -80,8 +97,7 @@ class FirstPaint(QObject):
         pids = tree(os.getpid())
         print(f"memory {sum(pss_kib(p) for p in pids)} {len(pids)}", flush=True)
         for pid in pids:
-            name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(bytes(1), b" ")[:70]
-            print(f"process {pss_kib(pid)} {name.decode(errors='replace')}", flush=True)
+            print(f"process {pss_kib(pid)} {role(pid)}", flush=True)
         self.widget.close()
 
 _show = QWidget.show
@@ -126,7 +142,10 @@ def launch(kind: str, home: Path, idle: bool = False) -> dict[str, float]:
     figures: dict[str, float] = {"exit": ended}
     for line in out.splitlines():
         word, *values = line.split()
-        if word == "shown":
+        if word == "process":  # its PSS in KiB and its role: "pss window" in MiB
+            key = f"pss {values[1]}"
+            figures[key] = figures.get(key, 0.0) + int(values[0]) / 1024
+        elif word == "shown":
             figures["shown"] = float(values[0]) - started_wall
         elif word == "memory":
             figures["memory_mib"] = int(values[0]) / 1024
@@ -192,10 +211,63 @@ def row(name: str, a: float, b: float, ratio: float, unit: str = "s") -> None:
     print(f"| {name} | {a:.3f} {unit} | {b:.3f} {unit} | {ratio:.2f}x |", flush=True)
 
 
+def window_figures(pairs: int, app_home: Path, hello_home: Path) -> None:
+    """Window shown, and the whole process closed at its first paint."""
+    runs: list[tuple[dict[str, float], dict[str, float]]] = []
+
+    def app_run() -> float:
+        runs.append((launch("app", app_home), {}))
+        return runs[-1][0]["shown"]
+
+    def hello_run() -> float:
+        runs[-1] = (runs[-1][0], launch("hello", hello_home))
+        return runs[-1][1]["shown"]
+
+    shown = in_turns(pairs, app_run, hello_run)
+    row("window shown (first paint)", *shown)
+    counted = runs[1:]  # the warm-up pair is left out, as in in_turns
+    exits = [(a["exit"], b["exit"]) for a, b in counted]
+    row(
+        "whole process (closed at first paint)",
+        statistics.median(a for a, _ in exits),
+        statistics.median(b for _, b in exits),
+        statistics.median(a / b for a, b in exits),
+    )
+
+
+def memory_figure(app_home: Path, hello_home: Path) -> None:
+    """Idle memory (benchmarks/idle_memory.py tells it process by process)."""
+    memory = [
+        (launch("app", app_home, idle=True), launch("hello", hello_home, idle=True))
+        for _ in range(3)
+    ]
+    app_mib = statistics.median(a["memory_mib"] for a, _ in memory)
+    hello_mib = statistics.median(b["memory_mib"] for _, b in memory)
+    processes = int(statistics.median(a["processes"] for a, _ in memory))
+    row(f"idle memory, PSS ({processes} processes)", app_mib, hello_mib, app_mib / hello_mib, "MiB")
+
+
+def list_figure(pairs: int, sessions: int, work: Path) -> None:
+    """``sessions list --json`` against the sqlite3 CLI printing the same rows."""
+    db = fill_store(work / "store", sessions)
+    from simulator.store.listing import LIST_SESSIONS
+
+    env = {**os.environ, "HOTSEAT_HOME": str(db.parent)}
+    hotseat = [sys.executable, "-m", "simulator", "sessions", "list", "--json"]
+    sqlite = [shutil.which("sqlite3") or "sqlite3", "-json", str(db), LIST_SESSIONS]
+    listed = in_turns(pairs, lambda: timed(hotseat, env), lambda: timed(sqlite, env))
+    row(f"sessions list --json ({sessions} sessions) vs sqlite3 -json", *listed)
+    bare = [sys.executable, "-c", "pass"]
+    floor = in_turns(pairs, lambda: timed(bare, env), lambda: timed(sqlite, env))
+    row("the floor: python -c pass vs the same sqlite3 -json", *floor)
+    json.loads(subprocess.run(hotseat, env=env, capture_output=True, check=True).stdout)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="pairs per figure")
     parser.add_argument("--sessions", type=int, default=2000, help="sessions in the store")
+    parser.add_argument("--only", choices=["window", "memory", "list"], help="one figure only")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     work = Path(tempfile.mkdtemp(prefix="hotseat-startup-"))
@@ -203,51 +275,12 @@ def main() -> int:
         app_home, hello_home = work / "app", work / "hello"
         print("| figure | Hotseat | baseline | ratio (median of pairs) |")
         print("|---|---|---|---|")
-        runs: list[tuple[dict[str, float], dict[str, float]]] = []
-
-        def app_run() -> float:
-            runs.append((launch("app", app_home), {}))
-            return runs[-1][0]["shown"]
-
-        def hello_run() -> float:
-            runs[-1] = (runs[-1][0], launch("hello", hello_home))
-            return runs[-1][1]["shown"]
-
-        shown = in_turns(args.runs, app_run, hello_run)
-        row("window shown (first paint)", *shown)
-        counted = runs[1:]  # the warm-up pair is left out, as in in_turns
-        exits = [(a["exit"], b["exit"]) for a, b in counted]
-        row(
-            "whole process (closed at first paint)",
-            statistics.median(a for a, _ in exits),
-            statistics.median(b for _, b in exits),
-            statistics.median(a / b for a, b in exits),
-        )
-
-        memory = [
-            (launch("app", app_home, idle=True), launch("hello", hello_home, idle=True))
-            for _ in range(3)
-        ]
-        app_mib = statistics.median(a["memory_mib"] for a, _ in memory)
-        hello_mib = statistics.median(b["memory_mib"] for _, b in memory)
-        processes = int(statistics.median(a["processes"] for a, _ in memory))
-        row(
-            f"idle memory, PSS ({processes} processes)",
-            app_mib,
-            hello_mib,
-            app_mib / hello_mib,
-            "MiB",
-        )
-
-        db = fill_store(work / "store", args.sessions)
-        from simulator.store.listing import LIST_SESSIONS
-
-        env = {**os.environ, "HOTSEAT_HOME": str(db.parent)}
-        hotseat = [sys.executable, "-m", "simulator", "sessions", "list", "--json"]
-        sqlite = [shutil.which("sqlite3") or "sqlite3", "-json", str(db), LIST_SESSIONS]
-        listed = in_turns(args.runs, lambda: timed(hotseat, env), lambda: timed(sqlite, env))
-        row(f"sessions list --json ({args.sessions} sessions) vs sqlite3 -json", *listed)
-        json.loads(subprocess.run(hotseat, env=env, capture_output=True, check=True).stdout)
+        if args.only in (None, "window"):
+            window_figures(args.runs, app_home, hello_home)
+        if args.only in (None, "memory"):
+            memory_figure(app_home, hello_home)
+        if args.only in (None, "list"):
+            list_figure(args.runs, args.sessions, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

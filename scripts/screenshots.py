@@ -1,6 +1,8 @@
 """Screenshots of the window for review: home, interview, end, settings, library, editor, feedback,
 getting a speech model, past sessions, the home page with no microphone, the question before
-ending an interview, a skipped answer, and a mix with no category ticked.
+ending an interview, a skipped answer, a mix with no category ticked, pressure mode (the drill
+picker, a cut-in, a squeeze, the code panel, the recovery findings: pressure_shots.py), and the
+replay of a past answer (paused, and playing with a word highlighted: replay_shots.py).
 
 Runs the real window with the real services on the offscreen platform (or under xvfb-run), in a
 throw-away data folder, drives the interview page with a scripted list of runner events (no
@@ -29,6 +31,9 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from scripts.pressure_shots import save_pressure_shots
+from scripts.replay_shots import save_replay_session, show_replay
+from scripts.review_shots import save_review_shots
 from simulator import paths
 from simulator.audio.wav import WavWriter
 from simulator.core.records import AnswerSummary, read_analysis, read_words
@@ -282,6 +287,7 @@ def main() -> int:
         drive_last_answer(window, analysis)
         settle(app, lambda: True, 0.2)
         save(window, folder, "10-interview-last-answer.png")
+        save_pressure_shots(app, window, folder, settle, save, made_up_answer)
 
         quiet = Path(os.environ[paths.HOME_ENV]) / "quiet.wav"
         with WavWriter(quiet, 16000) as writer:
@@ -301,6 +307,16 @@ def main() -> int:
         window.history.review.answer_rows[0].show_feedback(True)
         settle(app, lambda: True, 0.2)
         save(window, folder, "14-history-session.png")
+
+        replay_words, replay_analysis = made_up_answer()
+        save_replay_session(replay_words, replay_analysis)
+        show_replay(
+            window,
+            replay_words,
+            lambda done: settle(app, done),
+            lambda name: save(window, folder, name),
+        )
+        save_review_shots(app, window, folder, settle, save)
     finally:
         window.shutdown()
         services.close()

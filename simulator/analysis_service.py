@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +21,19 @@ import numpy as np
 
 from simulator.audio.pcm_store import PcmOnDisk
 from simulator.audio.resample import resample_pcm16
-from simulator.audio.speech_energy import BandEnergy, spans_of, voiced_frames, voiced_frames_of
+from simulator.audio.speech_energy import (
+    HOP_S,
+    WINDOW_S,
+    BandEnergy,
+    spans_of,
+    voiced_frames,
+    voiced_frames_of,
+)
 from simulator.audio.wav import MonoReader
 from simulator.core.analysis import Targets, TargetsError, analyze
+from simulator.core.analysis.left_out import LeftOut
 from simulator.core.packs import Question
+from simulator.core.played import PlayedSpan
 from simulator.core.transcript import Transcript
 from simulator.speech.stt.transcribe import transcribe_wav
 
@@ -48,6 +57,21 @@ def recording_spans(
 
 def _voiced(pcm: bytes, rate: int) -> Any:
     return voiced_frames_of(resample_pcm16(pcm, rate, RATE))
+
+
+def without_played(voiced: Any, played: Sequence[PlayedSpan]) -> Any:
+    """The voiced frames with every frame Hotseat's own sound may reach cleared: that voice
+    is not the candidate's, so neither the pauses nor the filler pass read it."""
+    holes = LeftOut.of(played).holes
+    if not holes:
+        return voiced
+    voiced = voiced.copy()
+    offset = WINDOW_S / 2 - HOP_S / 2  # a frame speaks for the 10 ms around its centre
+    for start, end in holes:
+        first = max(0, int(np.floor((start - offset) / HOP_S)))
+        last = int(np.ceil((end - offset) / HOP_S))
+        voiced[first:last] = False
+    return voiced
 
 
 def is_english(transcript: Transcript) -> bool:
@@ -102,10 +126,14 @@ def analyze_recording(
     answer_window_start_s: float = 0.0,
     filler_pass: bool | None = None,
     progress: Progress | None = None,
+    played: Sequence[PlayedSpan] = (),
+    pressure_events: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The analysis of one recorded answer; WavError propagates for an unreadable file.
 
     ``filler_pass`` None runs the filler-aware pass when the transcript's model is English.
+    ``played`` and ``pressure_events``: see ``core.analysis.analyze``; the recording stays
+    what the microphone heard, the played spans are left out on the way to the measures.
     The result has ``filler_pass`` (what the pass changed) and ``analysis_ms`` added.
     ``progress(stage, done_s, total_s)`` hears how far each pass over the audio has got.
 
@@ -121,7 +149,7 @@ def analyze_recording(
                 progress("finding pauses", len(heard.pcm) / 2 / RATE, audio.duration_s)
         return heard.analyze(
             transcript, framework, band, targets, answer_window_start_s, filler_pass, progress,
-            began,
+            began, played=played, pressure_events=pressure_events,
         )  # fmt: skip
 
 
@@ -173,8 +201,11 @@ class _Heard:
         progress: Progress | None,
         began: float,
         decoder: Any = None,
+        played: Sequence[PlayedSpan] = (),
+        pressure_events: Sequence[Mapping[str, Any]] | None = None,
     ) -> dict[str, Any]:
         voiced = voiced_frames(self.energy.energies_db())  # once: pauses and filler slots
+        voiced = without_played(voiced, played)
         spans = spans_of(voiced, PAUSE_MERGE_S)
         length_s = len(self.pcm) / 2 / RATE
         if transcript.duration_s <= 0:
@@ -194,6 +225,8 @@ class _Heard:
             framework=framework,
             band=band,
             targets=targets,
+            played=played,
+            pressure_events=pressure_events,
         )
         result["filler_pass"] = {"ran": run_pass and bool(transcript.words), "changes": changes}
         result["analysis_ms"] = round((time.perf_counter() - began) * 1000)
@@ -238,11 +271,21 @@ def analyze_question_answer(
     question: Question | None,
     targets: Targets | None = None,
     progress: Progress | None = None,
+    played: Sequence[PlayedSpan] = (),
+    pressure_events: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """``analyze_recording`` with the framework and length band of ``question`` (if known)."""
+    """``analyze_recording`` with the framework and length band of ``question`` (if known).
+
+    ``played``: when Hotseat made sound during the answer (the runner's PlayedSpans, on the
+    recording's clock); ``pressure_events``: for an answer under a drill, its pressure events
+    as JSON dicts (``core.events.to_json``), even none, to get the ``pressure`` key.
+    """
     framework = question.framework if question else "free"
     band = question.answer_seconds if question else (60, 120)
-    return analyze_recording(wav, transcript, framework, band, targets, progress=progress)
+    return analyze_recording(
+        wav, transcript, framework, band, targets, progress=progress, played=played,
+        pressure_events=pressure_events,
+    )  # fmt: skip
 
 
 __all__ = [
@@ -253,4 +296,5 @@ __all__ = [
     "recording_spans",
     "transcribe_and_analyze",
     "with_fillers",
+    "without_played",
 ]

@@ -7,8 +7,8 @@ for good once its worker dies ("the process pool is not usable anymore"), this w
 started again for the next answer: a crash, a kill or a timeout costs only the answer that
 was being analysed. The child watches the app (``lifeline``) and ends when it does.
 
-Messages on the pipe, parent to child: ``(function, args)`` or ``None`` (quit); child to
-parent: ``("ok", result)`` or ``("error", message)``. ``function`` is any module-level
+Messages on the pipe, parent to child: ``(function, args, kwargs)`` or ``None`` (quit); child
+to parent: ``("ok", result)`` or ``("error", message)``. ``function`` is any module-level
 function (it travels by name).
 """
 
@@ -49,8 +49,8 @@ def _serve(conn: Connection) -> None:
         try:
             if failure is not None:
                 raise failure
-            function, args = message
-            reply: tuple[str, Any] = ("ok", function(*args))
+            function, args, kwargs = message
+            reply: tuple[str, Any] = ("ok", function(*args, **kwargs))
         except Exception as error:  # sent back: the app reports it for this answer
             reply = ("error", str(error).strip() or type(error).__name__)
         try:
@@ -75,19 +75,20 @@ class AnalysisWorker:
         process = self._process
         return process.pid if process is not None and process.is_alive() else None
 
-    def run(self, function: Callable[..., Any], *args: Any) -> Any:
-        """``function(*args)`` computed in the helper; AnalysisError if it failed there, the
-        helper died during it, or it took longer than ``timeout_s``."""
+    def run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``function(*args, **kwargs)`` computed in the helper (an answer's played spans and
+        pressure events travel as keywords); AnalysisError if it failed there, the helper died
+        during it, or it took longer than ``timeout_s``."""
         with self._lock:
             cold = self._conn is None or self.pid is None
             conn = self._started()
             try:
-                conn.send((function, args))
+                conn.send((function, args, kwargs))
             except OSError:
                 # It died between two calls (killed, out of memory): a fresh one takes this.
                 self._stop()
                 cold, conn = True, self._started()
-                conn.send((function, args))
+                conn.send((function, args, kwargs))
             timeout = self.timeout_s + (STARTUP_GRACE_S if cold else 0.0)
             try:
                 if not conn.poll(timeout):

@@ -14,18 +14,19 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from simulator import __version__, paths
-from simulator.library import load_library
-from simulator.services import Services, build_services
 from simulator.settings import RANGES, Settings, SettingsFile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
+    from simulator.library import Library
+    from simulator.services import Services
     from simulator.ui.error_report import ErrorLog
     from simulator.ui.window import MainWindow
 
@@ -35,6 +36,14 @@ EXIT_USAGE = 2  # as in commands.common
 #: A property set on the window once its start-up work has begun (after its first paint).
 BACKGROUND_STARTED = "hotseat_background_started"
 QUESTIONS_RANGE = (int(RANGES["questions"][0]), int(RANGES["questions"][1]))
+
+
+def load_library(builtin_dir: Path, user_dir: Path | None) -> Library:
+    """The question packs, those unchanged since the last start from the cache of parsed
+    packs (imported here, so that the collector is off while they load)."""
+    from simulator.library import load_library as load
+
+    return load(builtin_dir, user_dir, paths.packs_cache_file())
 
 
 def _start_background_work(window: MainWindow, services: Services) -> None:
@@ -165,10 +174,7 @@ def _run_window(
 ) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from simulator.ui import style
-    from simulator.ui.error_report import catch_slot_errors
     from simulator.ui.gc_guard import GuiThreadGarbageCollector
-    from simulator.ui.window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else None
@@ -178,8 +184,16 @@ def _run_window(
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
-    style.apply(app)
+    # Before the window's modules are imported: the collector switches Python's own cycle
+    # collection off, which otherwise runs again and again over the objects imports make.
     collector = GuiThreadGarbageCollector(app)
+
+    from simulator.services import build_services
+    from simulator.ui import style
+    from simulator.ui.error_report import catch_slot_errors
+    from simulator.ui.window import MainWindow
+
+    style.apply(app)
 
     settings_file = SettingsFile(paths.settings_file(), report=None)  # said in a banner
     settings = settings_file.load()

@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     # by name below, which its analysis cannot follow).
     from simulator.commands import (  # noqa: F401
         analyze,
+        backup,
         drills,
         models,
         packs,
         practice,
         progress_report,
+        restore,
         sessions,
         transcribe,
     )
@@ -41,7 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "transcribe": ("simulator.commands.transcribe", "transcribe a recording offline"),
     "sessions": (
         "simulator.commands.sessions",
-        "list, show, search, score and delete saved sessions",
+        "list, show, search, score, export and delete saved sessions",
     ),
     "packs": ("simulator.commands.packs", "list, validate, import and export question packs"),
     "analyze": ("simulator.commands.analyze", "measure pace, pauses, fillers and structure"),
@@ -51,6 +53,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "your figures over time, by category, and your weak spots",
     ),
     "drills": ("simulator.commands.drills", "list the pressure drills and what each one does"),
+    "backup": (
+        "simulator.commands.backup",
+        "save every session and recording to one .zip file",
+    ),
+    "restore": (
+        "simulator.commands.restore",
+        "bring back a backup made by 'hotseat backup' (asks before replacing)",
+    ),
 }
 
 

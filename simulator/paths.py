@@ -45,6 +45,11 @@ def targets_file() -> Path:
     return data_home() / "targets.json"
 
 
+def packs_cache_file() -> Path:
+    """Packs parsed at an earlier start (``library.pack_cache``): a cache, safe to delete."""
+    return data_home() / "cache" / "packs.pickle"
+
+
 def builtin_packs_dir() -> Path:
     """The question packs shipped with Hotseat."""
     return shipped_dir("question_packs")

@@ -27,6 +27,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "end_silence_s": (1.0, 15.0),
     "questions": (1, 50),
     "seed": (0, 2_147_483_647),
+    "intensity": (1, 3),
 }
 #: Longer text than this in a setting (a device name, a folder) is not something we wrote.
 MAX_TEXT = 4096
@@ -48,6 +49,8 @@ class Settings:
     last_pack: str | None = None
     mix: bool = False  # questions mixed from every pack by category, not from one pack
     mix_categories: tuple[str, ...] = ()
+    drill: str | None = None  # a pressure drill's name (core.drills); None = plain practice
+    intensity: int = 2  # the drill's intensity: 1 gentle, 2 realistic, 3 hard
     version: int = SETTINGS_VERSION
 
     def with_changes(self, **changes: Any) -> Settings:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import signal
 import sys
 import threading
@@ -176,8 +175,7 @@ def run(args: argparse.Namespace) -> int:
     if not options.questions:
         raise CommandError("no questions to ask (is --questions at least 1?)", EXIT_USAGE)
     if args.drill is not None:
-        options.drill, options.intensity = args.drill, args.intensity
-        options.drill_seed = args.seed if args.seed is not None else random.randrange(2**31)
+        options.drill, options.intensity, options.seed = args.drill, args.intensity, args.seed
     title = f'Pack "{library.get(args.pack).title}"' if args.pack else "Mixed questions"
 
     with without_portaudio_noise():
@@ -205,12 +203,6 @@ def _practise(
         "model": recognizers.model,
         "seed": args.seed,
     }
-    if options.drill is not None:  # enough to replay the drill's choices
-        options.settings |= {
-            "drill": options.drill,
-            "intensity": options.intensity,
-            "drill_seed": options.drill_seed,
-        }
     outcome = _Outcome(_JsonLines() if jsonl else say.event)
     runner = services.sessions.runner(options, outcome)
     say.line(f"{title}, {len(options.questions)} question(s).")

@@ -21,7 +21,7 @@ from simulator.commands.common import (
     terminal_safe,
 )
 from simulator.store import StoreError
-from simulator.store.listing import quick_session_list
+from simulator.store.listing import quick_session_list, quick_session_list_json
 
 if TYPE_CHECKING:
     from simulator.core.history import AnswerScores
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sessions",
-        help="list, show, search, score and delete saved sessions",
+        help="list, show, search, score, export and delete saved sessions",
         description="The practice sessions saved on this computer.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
@@ -49,6 +49,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
     delete.set_defaults(handler=run_delete)
     sessions_review.add_parsers(actions)
+    from simulator.commands.export import add_export_parser  # its module: issue 12, export
+
+    add_export_parser(actions)
 
 
 # Store errors after which the database may still be read (kinds from simulator.store.errors).
@@ -79,10 +82,16 @@ def _open() -> Store | None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    sessions = _list_sessions()
     if args.json:
-        print_json_rows(sessions)
-    elif not sessions:
+        db_path = paths.layout().db_path
+        quick = quick_session_list_json(db_path) if db_path.exists() else None
+        if quick is not None:
+            sys.stdout.write(quick)  # written once
+        else:
+            print_json_rows(_list_sessions())
+        return EXIT_OK
+    sessions = _list_sessions()
+    if not sessions:
         print("No sessions yet. Start one with: hotseat")
     else:
         print(f"{'id':>4}  {'started':<19}  {'status':<9}  {'answers':>7}  {'audio':>6}  pack")

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.core.packs import Pack, PackError, PackProblem, load_pack
+
+if TYPE_CHECKING:
+    from simulator.library.pack_cache import PackCache
 
 
 @dataclass
@@ -25,15 +29,26 @@ class Library:
         raise KeyError(f"no pack with id '{pack_id}' (known packs: {known})")
 
 
-def load_library(builtin_dir: Path, user_dir: Path | None) -> Library:
-    """Every pack from both folders; a user pack with an id already taken is refused."""
+def load_library(
+    builtin_dir: Path, user_dir: Path | None, cache_file: Path | None = None
+) -> Library:
+    """Every pack from both folders; a user pack with an id already taken is refused.
+
+    With ``cache_file``, packs parsed at an earlier start are taken from it when their files
+    are unchanged (``pack_cache``), and it is brought up to date.
+    """
     library = Library()
+    cache = None
+    if cache_file is not None:
+        from simulator.library.pack_cache import PackCache
+
+        cache = PackCache(cache_file)
     for folder, source in ((builtin_dir, "built-in"), (user_dir, "user")):
         if folder is None or not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
             try:
-                pack = load_pack(path, source)
+                pack = _load(path, source, cache)
             except PackError as error:
                 library.problems.extend(error.problems)
                 continue
@@ -43,4 +58,22 @@ def load_library(builtin_dir: Path, user_dir: Path | None) -> Library:
                 )
                 continue
             library.packs.append(pack)
+    if cache is not None:
+        cache.save()
     return library
+
+
+def _load(path: Path, source: str, cache: PackCache | None) -> Pack:
+    if cache is None:
+        return load_pack(path, source)
+    from simulator.library.pack_cache import file_key
+
+    try:
+        key = file_key(path, source)  # before reading: a write while reading changes it
+    except OSError:
+        return load_pack(path, source)  # which says what is wrong with the file
+    pack = cache.get(key)
+    if pack is None:
+        pack = load_pack(path, source)
+        cache.put(key, pack)
+    return pack

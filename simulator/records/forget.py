@@ -6,17 +6,26 @@ files the rows name, then their folders once empty. Only those files are removed
 whole folder: after a damaged database was moved aside, ``sessions/<id>/`` may hold another
 session's recordings. A stored path that leads out of the data folder is never followed. A
 session whose lock is held belongs to a window recording it now.
+
+``forget_everything`` removes the whole practice history: the database files and everything
+under ``sessions/`` (question packs, models, settings and the cache of rendered questions are
+kept). It holds every session's lock while it works, so it refuses while a session is being
+recorded. The database files are deleted, not emptied: deleted rows can linger in free pages
+and the write-ahead log, and the next open starts a new, empty database.
 """
 
 from __future__ import annotations
 
 import contextlib
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.records.locks import session_lock
 from simulator.store import DataLayout, Store, StoreError
 from simulator.store.files import LOCK_NAME, OutsideDataFolder
 from simulator.store.records import read_session
+from simulator.store.snapshot import count_sessions
 
 
 def delete_session(layout: DataLayout, session_id: int) -> bool:
@@ -68,4 +77,54 @@ def _remove_if_unused(folder: Path) -> None:
         folder.rmdir()  # fails, as it should, if other files are still there
 
 
-__all__ = ["delete_session"]
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``forget_everything`` removed."""
+
+    sessions: int | None  # None: the database could not be read (it was removed all the same)
+    recordings: int
+
+    def __str__(self) -> str:
+        sessions = "a database" if self.sessions is None else f"{self.sessions} session(s)"
+        return f"Deleted {sessions} and {self.recordings} recording(s)."
+
+
+def forget_everything(layout: DataLayout) -> Forgotten:
+    """Delete every saved session with its recordings; StoreError says what failed (a
+    session being recorded is refused before anything is removed)."""
+    from simulator.records.backup import BackupError, hold_every_session, list_recordings
+
+    try:
+        with hold_every_session(layout):
+            sessions = count_sessions(layout.db_path)
+            recordings = len(list_recordings(layout))
+            failed = []
+            for path in _database_files(layout.db_path):
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError as error:
+                    failed.append(f"{path}: {error.strerror or error}")
+            if layout.sessions_dir.is_dir():
+                for entry in sorted(layout.sessions_dir.iterdir()):
+                    try:
+                        if entry.is_dir() and not entry.is_symlink():
+                            shutil.rmtree(entry)
+                        else:
+                            entry.unlink()
+                    except OSError as error:
+                        failed.append(f"{entry}: {error.strerror or error}")
+    except BackupError as error:
+        raise StoreError(str(error)) from None
+    if failed:
+        raise StoreError(f"Some saved data could not be deleted: {'; '.join(failed)}.")
+    return Forgotten(sessions=sessions, recordings=recordings)
+
+
+def _database_files(db_path: Path) -> list[Path]:
+    return [
+        db_path,
+        *(db_path.with_name(db_path.name + end) for end in ("-wal", "-shm", "-journal")),
+    ]
+
+
+__all__ = ["Forgotten", "delete_session", "forget_everything"]

@@ -106,9 +106,15 @@ class Sessions:
         """Repair sessions cut off by a crash (``records.recovery``, the one entry point the
         terminal calls too); one message per recovered session. Slow. The recogniser is only
         built if a cut-off answer needs transcribing; the analyses run in the worker."""
-        from simulator.records.recovery import recover_unfinished
+        from simulator.store.listing import nothing_to_recover
 
         adapters = self.adapters
+        if nothing_to_recover(adapters.layout.db_path):
+            # The common case: recovery's modules (sqlite-utils, numpy) would stay in the idle
+            # window's memory for nothing (docs/PERFORMANCE.md).
+            return []
+        from simulator.records.recovery import recover_unfinished
+
         return recover_unfinished(
             adapters.layout,
             adapters.settings,

@@ -178,11 +178,9 @@ class SessionOptions:
     mode: str = "practice"
     settings: dict[str, Any] = field(default_factory=dict)
     speak_questions: bool = True
-    # Pressure mode (core.drills): the drill's name, its intensity (1-3) and the seed of its
-    # choices. None: an ordinary session.
-    drill: str | None = None
-    intensity: int = 2
-    drill_seed: int = 0
+    drill: str | None = None  # a pressure drill's name (core.drills), None for none
+    intensity: int = 2  # 1 gentle, 2 realistic, 3 hard
+    seed: int | None = None  # the drill's seed: the same seed and speech, the same timeline
 
 
 __all__ = [

@@ -22,6 +22,7 @@ position after the session's questions), where the line is said through the mixe
 from __future__ import annotations
 
 import dataclasses
+import random
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,7 +123,7 @@ class AnswerPressure:
             first_sample_time=lambda: getattr(stream, "first_sample_time", None),
             director=runner._director if line is None else None,
             scheduled=(line,) if line is not None else (),
-            seed=runner.options.drill_seed,
+            seed=runner.options.seed or 0,
         )
         pressure.open()
         return pressure
@@ -299,6 +300,17 @@ class AnswerPressure:
             self.events.append(ev.to_json(stamped if stamped is not None else event))
 
 
+def with_drill(options: SessionOptions) -> dict[str, Any]:
+    """The session's settings to save, with its drill, intensity and seed (one is drawn now
+    when none was given, so the session's choices can be replayed)."""
+    if options.drill is None:
+        return options.settings
+    if options.seed is None:
+        options.seed = random.randrange(2**31)
+    drill = {"drill": options.drill, "intensity": options.intensity, "drill_seed": options.seed}
+    return {**options.settings, **drill}
+
+
 def distraction_seed(drill_seed: int, index: int, name: str) -> int:
     """The seed a distraction sound is rendered with: the same session, the same sound."""
     return zlib.crc32(f"{drill_seed}|{index}|{name}".encode())
@@ -313,7 +325,7 @@ def director_for(
     return AnswerDirector(
         get_drill(options.drill),
         question,
-        seed=options.drill_seed,
+        seed=options.seed or 0,
         intensity=options.intensity,
         answer_index=index,
         time_limit_s=flow.time_limit(),

@@ -101,7 +101,7 @@ class SessionRunner:
                 mode=self.options.mode,
                 pack_id=self.options.pack_id,
                 drill=self.options.drill,
-                settings=self.options.settings,
+                settings=pressure_mode.with_drill(self.options),
                 started_at=_now_iso(),
             )
             release = self.services.hold_session(self.session_id)

@@ -9,27 +9,95 @@ goes the long way through ``Store``, which migrates, recovers and words the erro
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 #: migrations.SCHEMA_VERSION, which cannot be imported without sqlite-utils (a test compares).
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 5.0  # as db.BUSY_TIMEOUT_S
 
-#: The list of sessions, newest first: also ``Store.list_sessions``'s query, so both agree.
-LIST_SESSIONS = (
-    "SELECT s.id, s.started_at, s.ended_at, s.mode, s.pack_id, s.drill, s.status,"
-    " COUNT(a.id) AS answer_count,"
-    " COALESCE(SUM(a.duration_s), 0.0) AS total_duration_s"
+#: Each column of the list but the last: its name and its expression.
+_COLUMNS = (
+    ("id", "s.id"),
+    ("started_at", "s.started_at"),
+    ("ended_at", "s.ended_at"),
+    ("mode", "s.mode"),
+    ("pack_id", "s.pack_id"),
+    ("drill", "s.drill"),
+    ("status", "s.status"),
+    ("answer_count", "COUNT(a.id)"),
+)
+_TOTAL = "COALESCE(SUM(a.duration_s), 0.0)"  # total_duration_s, the last column
+_FROM = (
     " FROM sessions s LEFT JOIN answers a ON a.session_id = s.id"
     " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
 )
+
+#: The list of sessions, newest first: also ``Store.list_sessions``'s query, so both agree.
+LIST_SESSIONS = (
+    "SELECT "
+    + ", ".join(f"{expression} AS {name}" for name, expression in _COLUMNS)
+    + f", {_TOTAL} AS total_duration_s"
+    + _FROM
+)
+
+#: The same rows with SQLite writing each one's JSON object, but for the total: SQLite prints
+#: a real with 15 digits, which may not read back as the same float (Python's repr does).
+_LIST_SESSIONS_JSON = (
+    "SELECT json_object("
+    + ", ".join(f"'{name}', {expression}" for name, expression in _COLUMNS)
+    + f"), {_TOTAL}"
+    + _FROM
+)
+_INFINITY = float("inf")
+T = TypeVar("T")
 
 
 def quick_session_list(db_path: Path) -> list[dict[str, Any]] | None:
     """Sessions newest first, as ``Store.list_sessions`` gives them, or None when only
     ``Store`` may open this database (see the module's docstring)."""
+
+    def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+        cursor = conn.execute(LIST_SESSIONS)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    return _read_settled(db_path, rows)
+
+
+def quick_session_list_json(db_path: Path) -> str | None:
+    """The JSON of :func:`quick_session_list` (an array, one session a line, ending in a
+    newline), or None as there.
+
+    What ``json.dumps`` of the rows gives, built in a fraction of the time: 10,000 sessions
+    made into dictionaries and encoded in Python took longer than the query.
+    """
+
+    def text(conn: sqlite3.Connection) -> str:
+        as_text = float.__repr__  # json's own spelling of a finite float
+        lines = [
+            f'{obj[:-1]},"total_duration_s":'
+            f"{as_text(total) if -_INFINITY < total < _INFINITY else json.dumps(total)}}}"
+            for obj, total in conn.execute(_LIST_SESSIONS_JSON)
+        ]
+        return "[\n  " + ",\n  ".join(lines) + "\n]\n" if lines else "[]\n"
+
+    return _read_settled(db_path, text)
+
+
+def nothing_to_recover(db_path: Path) -> bool:
+    """Whether crash recovery would find nothing to do: no database yet, or one at the
+    current schema with no session left "recording". Answers without sqlite-utils, which
+    recovery imports (with numpy) even when it finds nothing."""
+    return not Path(db_path).exists() or bool(_read_settled(db_path, lambda _conn: True))
+
+
+def _read_settled(db_path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """What ``read`` reads in one snapshot of the database if it is settled (see
+    :func:`_settled`); None if not, or if SQLite fails (``Store`` then words the error)."""
     try:
         # mode=rw: never create a missing file; nothing below writes.
         uri = f"{Path(db_path).resolve().as_uri()}?mode=rw"
@@ -38,11 +106,7 @@ def quick_session_list(db_path: Path) -> list[dict[str, Any]] | None:
         return None
     try:
         conn.execute("BEGIN")  # one snapshot for the check and the list
-        if not _settled(conn):
-            return None
-        cursor = conn.execute(LIST_SESSIONS)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        return read(conn) if _settled(conn) else None
     except sqlite3.Error:
         return None
     finally:

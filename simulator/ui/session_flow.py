@@ -10,7 +10,7 @@ services (``services.sessions.Sessions`` for real, the scripted runner's fake in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -115,6 +115,10 @@ class SessionFlow(QObject):
         except (KeyError, UnknownCategoryError) as error:  # a pack deleted since, for "again"
             self.banners.show_message("session", f"Not in the library: {error}", "warning")
             return None
+        # The drill chosen on the home page; its seed is the session's, for the same timeline.
+        options = replace(
+            options, drill=settings.drill, intensity=settings.intensity, seed=request.seed
+        )
         if categories is not None:  # "practise again" asks a mix's drawn questions again
             self._last_start["questions"] = options.questions
         if not options.questions:
@@ -134,7 +138,7 @@ class SessionFlow(QObject):
         self.banners.clear("session-warning")
         self.answers, self._saved = SessionAnswers(), (None, "aborted")
         self.bridge = bridge
-        self.interview.attach(bridge, hide_question_text)
+        self.interview.attach(bridge, hide_question_text, options.questions)
         bridge.event.connect(self._on_event)
         bridge.finished.connect(self._on_finished)
         self.navigator.show(self.interview)

@@ -4,11 +4,14 @@ Voices and input devices are listed in the background (listing voices starts the
 worker), microphones by readable names (``device_names``); the model field says which model
 was found, or that none is installed; a Vosk model folder is checked in the background, with a
 plain verdict. OK writes the settings through ``SettingsFile`` so they survive a restart.
+"Delete everything…" removes every saved session after a typed confirmation
+(``records.forget.forget_everything``, in the background); the window keeps no saved file open
+(the store is opened per request, a recording is read whole before it plays).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from simulator.settings import Settings, SettingsFile
 from simulator.ui import style
+from simulator.ui.delete_everything_dialog import DeleteEverythingDialog
 from simulator.ui.device_names import SYSTEM_DEFAULT, device_choices, readable_device
 from simulator.ui.model_install_dialog import ModelInstallDialog, ModelInstaller
 from simulator.ui.pages.home import DEFAULT_VOICE, ENGINE_CHOICES
@@ -84,7 +88,10 @@ class SettingsDialog(QDialog):
         settings_file: SettingsFile,
         tasks: TaskRunner,
         parent: QWidget | None = None,
+        forget: Callable[[], object] | None = None,
     ) -> None:
+        """``forget`` deletes every saved session and says what it deleted (default: in the
+        data folder of ``paths``, the one the app's services use)."""
         super().__init__(parent)
         self.setWindowTitle("Settings — Hotseat")
         self.setMinimumWidth(740)
@@ -94,6 +101,8 @@ class SettingsDialog(QDialog):
         self._file = settings_file
         self._tasks = tasks
         self.model_install_dialog: ModelInstallDialog | None = None
+        self.delete_dialog: DeleteEverythingDialog | None = None
+        self._forget = forget or _forget_everything
         self._build()
         self._load(settings)
         self._tasks.run_task(services.voices.list_voices, self._voices_listed, self._voices_failed)
@@ -172,6 +181,16 @@ class SettingsDialog(QDialog):
         form.addRow("&Microphone", self.device_combo)
         form.addRow("End an answer after", self.silence_spin)
         form.addRow("", self.hide_question_check)
+        self.delete_everything_button = QPushButton("Delete everything…")
+        self.delete_everything_button.setAccessibleName("Delete every saved session")
+        self.delete_everything_button.clicked.connect(self.ask_delete_everything)
+        self.data_note = QLabel("Every saved session, with its recordings and scores.")
+        self.data_note.setWordWrap(True)
+        self.data_note.setProperty("role", "muted")
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.delete_everything_button)
+        data_row.addWidget(self.data_note, 1)
+        form.addRow("Your data", data_row)
         layout.addLayout(form)
         self.problem_label = QLabel("")
         self.problem_label.setWordWrap(True)
@@ -291,6 +310,31 @@ class SettingsDialog(QDialog):
         self.model_verdict.setText(f"{mark} {message}")
         self.model_verdict.setStyleSheet(f"color: {style.IN_BAND if ok else style.OVER};")
 
+    # --- deleting every saved session ----------------------------------------------------
+
+    def ask_delete_everything(self) -> None:
+        dialog = DeleteEverythingDialog(self)
+        self.delete_dialog = dialog
+        dialog.finished.connect(lambda result: self._delete_answered(dialog, result))
+        dialog.open()
+
+    def _delete_answered(self, dialog: DeleteEverythingDialog, result: int) -> None:
+        self.delete_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        self.delete_everything_button.setEnabled(False)
+        self.data_note.setText("Deleting…")
+        self._tasks.run_task(self._forget, self._deleted, self._delete_failed)
+
+    def _deleted(self, what: object) -> None:
+        self.delete_everything_button.setEnabled(True)
+        self.data_note.setText(str(what))
+
+    def _delete_failed(self, error: BaseException) -> None:
+        self.delete_everything_button.setEnabled(True)
+        self.data_note.setText(f"Nothing more was deleted: {error}")
+
     # --- saving -------------------------------------------------------------------------------
 
     def chosen_settings(self) -> Settings:
@@ -314,6 +358,13 @@ class SettingsDialog(QDialog):
             return
         self.saved_settings = chosen
         self.accept()
+
+
+def _forget_everything() -> object:
+    from simulator import paths
+    from simulator.records.forget import forget_everything
+
+    return forget_everything(paths.layout())
 
 
 def _select(combo: QComboBox, value: str | None) -> None:

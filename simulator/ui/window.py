@@ -34,6 +34,7 @@ from simulator.ui.navigator import Navigator
 from simulator.ui.pages.end import EndPage
 from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
+from simulator.ui.pages.review_player import ReplayAudio
 from simulator.ui.session_flow import SessionFlow, SessionStarter
 from simulator.ui.settings_dialog import DeviceList, ModelChoice, SettingsDialog
 from simulator.ui.tasks import TaskRunner
@@ -44,7 +45,7 @@ from simulator.ui.widgets.banner import BannerArea
 log = logging.getLogger(__name__)
 
 
-class Voices(Protocol):
+class Voices(ReplayAudio, Protocol):
     def list_voices(self) -> Sequence[Voice]:
         """The synthesiser's voices (starts the TTS worker: slow)."""
         ...
@@ -143,10 +144,16 @@ class MainWindow(QMainWindow):
         self.library_flow.home_requested.connect(self.show_home)
         self.library_flow.library_changed.connect(self.set_library)
         self.history = HistoryFlow(
-            services.history, services.voices.play_recording, self.tasks, self.navigator, library
+            services.history,
+            services.voices,
+            self.tasks,
+            self.navigator,
+            library,
+            self.session.start,
         )
         self.history.home_requested.connect(self.show_home)
-        for problem in (self.end.problem, self.history.review.problem):
+        self.history.summary_ready.connect(self.home.set_practice_summary)
+        for problem in (self.end.problem, self.history.review.problem, self.history.problem):
             problem.connect(lambda message: self.banners.show_message("play", message))
 
         self.home.start_requested.connect(lambda: self.session.start())
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def run_startup_checks(self) -> None:
         self.microphone.check()
+        self.history.refresh_summary()
         self.check_recognizer()
         voices = self.services.voices
         self.tasks.run_task(
@@ -195,6 +203,7 @@ class MainWindow(QMainWindow):
 
     def show_home(self) -> None:
         self.end.stop_playback()
+        self.history.refresh_summary()  # a session may have been saved since
         self.navigator.show(self.home, self.home.start_button)
 
     def set_library(self, library: Library) -> None:
@@ -254,6 +263,7 @@ class MainWindow(QMainWindow):
         self.microphone.stop()
         self.end.stop_playback()
         self.history.review.stop_playback()
+        self.history.answer_review.stop_playback()
         self.library_flow.stop_playback()
         self.interview.prep_timer.stop()
         if not self.tasks.shutdown():

@@ -78,7 +78,7 @@ def test_the_drill_its_intensity_and_seed_go_to_the_session(
     code, _, err = run(capsys, "practice", "--no-gui", "--pack", "warm-up")
     assert code == 0, err
     drilled, plain = seen
-    assert (drilled.drill, drilled.intensity, drilled.drill_seed) == ("busy-office", 3, 11)
+    assert (drilled.drill, drilled.intensity, drilled.seed) == ("busy-office", 3, 11)
     assert plain.drill is None
 
 

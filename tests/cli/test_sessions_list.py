@@ -66,6 +66,28 @@ def test_the_quick_list_is_the_stores_list() -> None:
     assert quick == store_rows(db_path)
 
 
+def test_the_quick_json_is_the_stores_list() -> None:
+    db_path = saved_sessions(12)
+    rows = store_rows(db_path)
+    # Totals SQLite's own JSON (15 digits) would print as another float: the test can fail.
+    assert any(f"{row['total_duration_s']:.15g}" != repr(row["total_duration_s"]) for row in rows)
+    text = listing.quick_session_list_json(db_path)
+    assert text is not None and text.endswith("\n]\n")
+    assert json.loads(text) == rows
+    assert len(text.splitlines()) == len(rows) + 2  # one session a line
+
+
+def test_the_quick_json_goes_the_long_way_as_the_list_does(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(V1_DB, old)
+    assert listing.quick_session_list_json(old) is None
+    assert listing.quick_session_list_json(tmp_path / "missing.db") is None
+    db_path = saved_sessions(1)
+    with Store(db_path) as store:
+        store.create_session(mode="practice", pack_id="p", settings={}, started_at="2025-04-01")
+    assert listing.quick_session_list_json(db_path) is None
+
+
 def test_a_session_left_recording_goes_the_long_way() -> None:
     db_path = saved_sessions(2)
     with Store(db_path) as store:

@@ -126,6 +126,7 @@ def run_session(
     question: Question | None = None,
     partial: str = "",
     rules: AnswerRules | None = None,
+    seed: int | None = 7,
 ) -> dict[str, Any]:
     """One question answered under ``drill``; ``voiced(answer_s, interviewer_speaking)`` says
     whether the candidate speaks in each block (by default: always, except over the voice)."""
@@ -202,7 +203,7 @@ def run_session(
         rules=rules or AnswerRules(end_silence_s=2.0, time_limit_s=40.0),
         drill=drill,
         intensity=intensity,
-        drill_seed=7,
+        seed=seed,
     )
 
     def record(event: SessionEvent) -> None:
@@ -262,6 +263,8 @@ def test_a_cut_in_is_played_logged_where_it_landed_and_left_out_of_the_transcrip
     ]
     assert all(m.closed for m in ran["mixers"])
     assert ran["session"]["drill"] == "interruptions"
+    saved = ran["session"]["settings"]
+    assert (saved["drill"], saved["intensity"], saved["drill_seed"]) == ("interruptions", 3, 7)
 
 
 def test_a_squeeze_ends_the_answer_at_the_new_limit(tmp_path: Path) -> None:
@@ -351,3 +354,9 @@ def test_listening_to_the_interviewer_is_not_the_silence_that_ends_the_answer(
     ended = of(ran["events"], "answer_ended")[0]
     assert ended["reason"] == "silence"
     assert ended["answer_s"] == pytest.approx(26.0, abs=0.15)  # 1 s after the candidate's end
+
+
+def test_a_drill_without_a_seed_draws_one_and_saves_it(tmp_path: Path) -> None:
+    ran = run_session(tmp_path, drill="busy-office", voiced=lambda s, over: s < 3, seed=None)
+    saved = ran["session"]["settings"]
+    assert saved["drill"] == "busy-office" and isinstance(saved["drill_seed"], int)

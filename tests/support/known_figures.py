@@ -25,6 +25,7 @@ class Given:
     scores: dict[str, int] = field(default_factory=dict)
     recoveries: tuple[float | None, ...] | None = None  # a pressure answer's interruptions
     skipped: bool = False
+    transcript: str = "words said"
 
 
 def write_answers(store: Store, given: list[Given]) -> list[int]:
@@ -56,7 +57,7 @@ def write_answers(store: Store, given: list[Given]) -> list[int]:
         )
         store.finish_answer(
             answer,
-            transcript="" if item.skipped else "words said",
+            transcript="" if item.skipped else item.transcript,
             words=[],
             engine="e",
             model="m",

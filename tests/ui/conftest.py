@@ -30,6 +30,7 @@ from simulator.library import Library, load_library
 from simulator.services import PackFiles
 from simulator.settings import Settings, SettingsFile
 from tests.support import sample_answer
+from tests.support.replay_fakes import ReplayFakes
 from tests.support.scripted_runner import ScriptedSessions
 
 PACK = """
@@ -144,8 +145,9 @@ class FakeModels:
         return "fake · fake"
 
 
-class FakeVoices:
+class FakeVoices(ReplayFakes):
     def __init__(self) -> None:
+        super().__init__()
         self.playbacks: list[FakePlayback] = []
         self.spoken: list[tuple[str, str]] = []  # (text, name of the thread it was asked on)
 
@@ -175,6 +177,9 @@ class FakePastSessions:
 
     def delete_session(self, session_id: int) -> bool:
         return False
+
+    def answer_figures(self) -> list[Any]:
+        return []  # nothing practised yet
 
 
 class FakeServices:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from simulator import app, paths
 from simulator.audio.wav import WavWriter
 from simulator.cli import main
+from simulator.settings import Settings
 from simulator.store import Store
 
 
@@ -124,3 +125,79 @@ def test_start_up_work_waits_for_the_first_paint(qtbot: Any) -> None:
     widget.update()
     QApplication.processEvents()
     assert calls == [True]  # once only
+
+
+def shown_pack_ids(qapp: QApplication) -> list[str]:
+    """Run the app until its window is shown; the ids of the packs on its home page."""
+    seen: list[str] = []
+
+    def look_and_close() -> None:
+        from simulator.ui.window import MainWindow
+
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            return
+        packs = windows[0].home.packs_list
+        seen.extend(packs.pack_id(row) for row in range(packs.count()))
+        poll.stop()
+        windows[0].close()
+
+    poll = QTimer()
+    poll.setInterval(50)
+    poll.timeout.connect(look_and_close)
+    poll.start()
+    assert app.main([]) == 0
+    return seen
+
+
+def test_the_window_shows_the_packs_parsed_at_an_earlier_start(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from simulator.core.packs import load_pack
+    from simulator.library import loading, pack_cache
+
+    # The shipped files count as settled even in a checkout made a moment ago.
+    monkeypatch.setattr(pack_cache, "clock_ns", lambda: time.time_ns() + 10_000_000_000)
+    shipped = sorted(paths.builtin_packs_dir().glob("*.toml"))
+    expected = [load_pack(path, "built-in").id for path in shipped]
+    assert shown_pack_ids(qapp) == expected
+    assert paths.packs_cache_file().is_file()
+
+    def parse(*_args: Any) -> None:
+        raise AssertionError("an unchanged pack was parsed again")
+
+    monkeypatch.setattr(loading, "load_pack", parse)
+    assert shown_pack_ids(qapp) == expected
+
+
+def test_recovery_is_left_alone_when_no_session_awaits_it(
+    hotseat_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its modules (sqlite-utils, numpy) would otherwise stay in the idle window's memory."""
+    from simulator.services import build_services
+
+    calls: list[object] = []
+
+    def recover_unfinished(*args: object) -> list[str]:
+        calls.append(args)
+        return ["recovered"]
+
+    monkeypatch.setattr("simulator.records.recovery.recover_unfinished", recover_unfinished)
+    layout = paths.layout()
+    services = build_services(Settings(), layout)
+    recover = services.sessions.recover_unfinished
+    assert recover() == [] and calls == []  # no database yet
+    layout.ensure()
+    with Store(layout.db_path) as store:
+        session = store.create_session(
+            mode="practice", pack_id="p", settings={}, started_at="2025-01-01T10:00:00"
+        )
+        store.finish_session(session, status="complete", ended_at="2025-01-01T10:05:00")
+    assert recover() == [] and calls == []  # nothing cut off
+    cut_off_session(hotseat_home)
+    try:
+        assert recover() == ["recovered"] and len(calls) == 1
+    finally:
+        services.close()

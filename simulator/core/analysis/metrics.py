@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from simulator.core.analysis.fillers import Mention, names_a_kind
+from simulator.core.analysis.left_out import overlap_s, subtract
 from simulator.core.analysis.tokens import Token, find_phrases
 
 HEDGES = (
@@ -62,12 +63,21 @@ def timing(
     window_start: float,
     end: float,
     pause_min_s: float,
+    unknown: Sequence[tuple[float, float]] = (),
 ) -> Timing:
-    """Timing measures; pauses are silences between voice, not before or after all of it."""
+    """Timing measures; pauses are silences between voice, not before or after all of it.
+
+    ``unknown``: time that is neither voice nor silence (Hotseat was making sound, see
+    ``left_out``); a pause is only the silence outside it, and the silence share leaves it out.
+    """
     duration = max(0.0, end - window_start)
     spans = clip_spans(sorted(voiced), window_start, end)
     speaking = sum(b - a for a, b in spans)
     gaps = [(spans[k][1], spans[k + 1][0] - spans[k][1]) for k in range(len(spans) - 1)]
+    known = duration
+    if unknown:
+        gaps = [(a, b - a) for s, d in gaps for a, b in subtract([(s, s + d)], unknown)]
+        known = max(0.0, duration - overlap_s((window_start, end), unknown))
     pauses = [(round(s, 2), round(d, 2)) for s, d in gaps if d >= pause_min_s]
     first = tokens[0].start - window_start if tokens else None
     if first is None and spans:
@@ -78,7 +88,7 @@ def timing(
         time_to_first_word_s=None if first is None else round(max(0.0, first), 2),
         pauses=pauses,
         longest_pause_s=round(max((d for _, d in gaps), default=0.0), 2),
-        silence_share=round(1.0 - speaking / duration, 3) if duration > 0 else 0.0,
+        silence_share=round(1.0 - speaking / known, 3) if known > 0 else 0.0,
     )
 
 

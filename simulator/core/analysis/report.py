@@ -7,12 +7,13 @@ say, so ``hotseat analyze --all`` knows which saved answers to recompute.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from simulator.core.analysis import findings as fnd
 from simulator.core.analysis.fillers import SOUNDS, filled_pauses, find_fillers
 from simulator.core.analysis.framework_pick import pick_framework
+from simulator.core.analysis.left_out import LeftOut, overlap_s
 from simulator.core.analysis.metrics import (
     find_hedges,
     find_repetitions,
@@ -22,10 +23,12 @@ from simulator.core.analysis.metrics import (
     top_words,
 )
 from simulator.core.analysis.numbers import find_figures
+from simulator.core.analysis.pressure import Heard, analyze_pressure
 from simulator.core.analysis.structure import FRAMEWORK_PARTS, segment
 from simulator.core.analysis.structure_cues import CUES
 from simulator.core.analysis.targets import Targets
 from simulator.core.analysis.tokens import Token, find_phrases, tokenize
+from simulator.core.played import PlayedSpan
 from simulator.core.transcript import Transcript
 
 # Raised whenever a rule or a sentence changes, so `hotseat analyze --all` redoes old answers.
@@ -90,12 +93,17 @@ def analyze(
     framework: str = "free",
     band: tuple[float, float] = (60, 120),
     targets: Targets | None = None,
+    played: Sequence[PlayedSpan] = (),
+    pressure_events: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Every measure of one answer; times in the result are seconds from the recording start.
 
     ``voiced_spans`` are (start_s, end_s) of voice in the recording; ``band`` is the question's
     answer length in seconds, unless ``targets.answer_seconds`` overrides it. ``framework``
     "auto" reads the answer against the framework it fits best (``framework_picked`` says so).
+    ``played``: when Hotseat was making sound; the measures leave that time out (``left_out``)
+    and the result says what was left out (``left_out``). ``pressure_events``: given (even
+    empty) for an answer under a drill, whose recovery is then measured (``pressure``).
     """
     if framework not in (*FRAMEWORKS, AUTO):
         raise ValueError(f"unknown framework {framework!r} (one of {', '.join(FRAMEWORKS)})")
@@ -103,6 +111,11 @@ def analyze(
     length_band = targets.answer_seconds or (float(band[0]), float(band[1]))
     window = answer_window_start_s
     all_tokens = [t for t in tokenize(transcript.words) if t.end > window]
+    left = LeftOut.of(played)
+    heard_words = len(all_tokens)
+    if left:
+        all_tokens = left.words(all_tokens)
+        voiced_spans = left.voice(voiced_spans)
     end = (
         max([transcript.duration_s, *(t.end for t in all_tokens)])
         if all_tokens
@@ -111,7 +124,10 @@ def analyze(
     picked = framework == AUTO
     if picked:
         framework = pick_framework(all_tokens)
-    times = timing(all_tokens, voiced_spans, window, end, targets.pause_min_s)
+    voice = [(max(a, window), min(b, end)) for a, b in voiced_spans if b > window and a < end]
+    turns = left.turns(voice)
+    unknown = left.unknown(voice) if left else []
+    times = timing(all_tokens, voiced_spans, window, end, targets.pause_min_s, unknown)
     fillers = find_fillers(all_tokens)
     filled = filled_pauses(
         all_tokens,
@@ -126,7 +142,8 @@ def analyze(
     ]
     # Sounds like "um" are not words of the answer; fillers that are real words still count.
     words = [t for t in all_tokens if t.text not in SOUNDS]
-    minutes_base = times.duration_s
+    # The interviewer's turns are not the candidate's minutes.
+    minutes_base = times.duration_s - overlap_s((window, end), turns) if turns else times.duration_s
     hedges = find_hedges(all_tokens, fillers)
     figures = find_figures(all_tokens)
     structure = _structure(all_tokens, framework)
@@ -134,6 +151,8 @@ def analyze(
     # Pace is read over the words' own span: silence before the first word (a late start)
     # and after the last is hesitation, measured on its own, not slow speech.
     pace_span = _span_s(words)
+    if turns and words:
+        pace_span -= overlap_s((min(t.start for t in words), max(t.end for t in words)), turns)
     wpm = round(len(words) * 60.0 / pace_span, 1) if pace_span > 0 else 0.0
     articulation = _per_min(len(words), times.speaking_s)
     fillers_per_min = _per_min(len(fillers) + len(filled), minutes_base)
@@ -187,6 +206,23 @@ def analyze(
     if not words:
         found = [f for f in found if f["metric"] in ("duration_s", "time_to_first_word_s")]
     report["findings"] = found
+    if left:
+        report["left_out"] = {
+            "interviewer_s": round(overlap_s((window, end), left.interviewer), 2),
+            "distraction_s": round(overlap_s((window, end), left.distraction), 2),
+            "interviewer_words": heard_words - len(all_tokens),
+        }
+    if pressure_events is not None:
+        heard = Heard(
+            voice=voice,
+            words=[(t.start, t.end) for t in words],
+            fillers=sorted([m.start_s for m in fillers] + [s for s, _ in filled]),
+            holes=left.holes,
+            unknown=unknown,
+            start_s=window,
+            end_s=end,
+        )
+        report["pressure"] = analyze_pressure(pressure_events, heard, played)
     return report
 
 

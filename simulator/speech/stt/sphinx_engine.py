@@ -12,8 +12,12 @@ whole by a new decoder, which sets the mean from the speaker's own audio; decode
 back to a pool and keep that mean for the next answers (same speaker, same microphone).
 
 A recorded file (``whole_file``) needs no live guess: the first utterance is held back and
-decoded once, whole, by the fresh decoder, which is what the live path's second pass gives,
-at the cost of one decode instead of two.
+decoded once, whole, by a fresh decoder, which is what the live path's second pass gives,
+at the cost of one decode instead of two. Both passes must start from a decoder that has
+decoded nothing: a decoder's state after any decode (even of a fraction of a second, too
+short to warm it) changes the next whole-utterance decode's words, times and confidences, so
+a file would no longer be transcribed as the session heard it. The pool therefore keeps cold
+decoders only while they are unused.
 """
 
 from __future__ import annotations
@@ -49,14 +53,15 @@ def _new_decoder() -> Decoder:
 
 class DecoderPool:
     """Idle decoders for reuse: building one loads the model (about 0.5 s here), and a used
-    one has learnt the speaker's cepstral mean."""
+    one has learnt the speaker's cepstral mean. A cold one (not warm) has decoded nothing."""
 
     def __init__(self) -> None:
         self._idle: list[tuple[Decoder, bool]] = []
         self._lock = threading.Lock()
 
     def take(self) -> tuple[Decoder, bool]:
-        """A decoder and whether it is warm (has decoded speech before)."""
+        """A decoder and whether it is warm (has decoded speech before); a cold one is as
+        built."""
         with self._lock:
             if self._idle:
                 # Warm decoders are at the end (see give_back).
@@ -64,6 +69,7 @@ class DecoderPool:
         return _new_decoder(), False
 
     def give_back(self, decoder: Decoder, warm: bool) -> None:
+        """Keep ``decoder``: ``warm``, or cold and never given audio (see the module doc)."""
         with self._lock:
             self._idle.append((decoder, warm))
             self._idle.sort(key=lambda item: item[1])
@@ -88,6 +94,7 @@ class SphinxRecognizer:
         self._pool = pool
         self._decoder, warm = pool.take()
         self._cold = not warm
+        self._used = warm  # whether this decoder has been given audio
         self._utt_audio = bytearray()  # kept only while cold, for the second decode
         self._frate = int(self._decoder.config["frate"])
         self._vad = Vad(Vad.LOOSE, DECODER_RATE)
@@ -148,6 +155,7 @@ class SphinxRecognizer:
         if pcm:
             if not (self._cold and self._whole_file):
                 self._decoder.process_raw(pcm, False, False)
+                self._used = True
             self._decoded_samples += len(pcm) // 2
             if self._cold:
                 self._utt_audio += pcm
@@ -193,6 +201,7 @@ class SphinxRecognizer:
         self._decoder.start_utt()
         self._decoder.process_raw(audio, False, True)
         self._decoder.end_utt()
+        self._used = True
         if len(audio) // 2 >= WARM_UP_S * DECODER_RATE:
             self._cold = False
 
@@ -205,7 +214,13 @@ class SphinxRecognizer:
         audio = bytes(self._utt_audio)
         self._utt_audio.clear()
         if self._utt_speech:
+            if self._used:
+                # An earlier held utterance was too short to warm this decoder but has
+                # changed it: decode on a new one, as the live path's second pass does.
+                self._decoder = _new_decoder()
+                self._decoder.start_utt()
             self._decoder.process_raw(audio, False, True)
+            self._used = True
         self._decoder.end_utt()
         if self._utt_speech and len(audio) // 2 >= WARM_UP_S * DECODER_RATE:
             self._cold = False
@@ -217,8 +232,10 @@ class SphinxRecognizer:
         tail = self._vad_buffer + self._resampler.flush()
         self._feed(tail[: len(tail) - len(tail) % 2])
         self._end_utterance()
-        # Only a decoder whose utterance ended cleanly goes back for the next answer.
-        self._pool.give_back(self._decoder, not self._cold)
+        # Only a decoder whose utterance ended cleanly goes back for the next answer, and a
+        # cold one only if unused: a file's held decode relies on that (see the module doc).
+        if not self._cold or not self._used:
+            self._pool.give_back(self._decoder, not self._cold)
         duration = self._input_bytes // 2 / self.sample_rate
         words = tuple(
             Word(w.text, min(w.start, duration), min(w.end, duration), w.conf) for w in self._words

@@ -1,4 +1,9 @@
-"""Past sessions: every saved session, newest first, to open again with its answers and feedback."""
+"""Past sessions: every saved session, newest first, to open again with its answers and feedback.
+
+A query or a filter (``history_search.SearchBar``) turns the list into the answers found, a
+page at a time, each with its snippet; opening one goes to that answer. Progress opens the
+charts of every answer's figures over time.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator.core.history import SearchHit, SearchPage
 from simulator.library.queries import MIX_LABEL
 from simulator.ui import style
 from simulator.ui.models.rows import RowsModel
+from simulator.ui.pages.history_search import HtmlDelegate, SearchBar, describe_hit
 from simulator.ui.widgets.feedback_text import clock
 from simulator.ui.widgets.row_list import RowList
 
@@ -52,6 +59,9 @@ class HistoryPage(QWidget):
     open_requested = Signal(int)  # a session id
     delete_requested = Signal(int)  # a session id, after the user confirmed
     back_requested = Signal()
+    answer_requested = Signal(int, int)  # a found answer: its session id, its answer id
+    page_requested = Signal(int)  # the offset of another page of answers found
+    progress_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,10 +70,15 @@ class HistoryPage(QWidget):
         outer.setSpacing(style.SPACING)
         title = QLabel("Past sessions")
         title.setProperty("role", "title")
-        subtitle = QLabel("Open a session to hear your answers again and read their feedback.")
+        subtitle = QLabel(
+            "Open a session to hear your answers again and read their feedback, or search "
+            "everything you have said."
+        )
         subtitle.setProperty("role", "subtitle")
         outer.addWidget(title)
         outer.addWidget(subtitle)
+        self.search_bar = SearchBar()
+        outer.addWidget(self.search_bar)
         self._pack_titles: Mapping[str, str] = {}
         model: RowsModel[Session] = RowsModel(lambda s: describe(s, self._pack_titles))
         # Sessions are all two lines: uniform rows keep 10,000 of them quick to list.
@@ -72,6 +87,7 @@ class HistoryPage(QWidget):
         self.sessions_list.activated.connect(lambda _index: self._open())
         self.sessions_list.on_current_row(lambda _row: self._update_buttons())
         outer.addWidget(self.sessions_list, 1)
+        self._build_hits(outer)
         self.empty_label = QLabel("No sessions yet. Practise once and it will be listed here.")
         self.empty_label.setProperty("role", "muted")
         self.empty_label.setVisible(False)
@@ -82,6 +98,9 @@ class HistoryPage(QWidget):
         self.back_button = QPushButton("Home")
         self.back_button.setAccessibleName("Back to the home page")
         self.back_button.clicked.connect(self.back_requested.emit)
+        self.progress_button = QPushButton("P&rogress…")
+        self.progress_button.setAccessibleName("Charts of your figures over time")
+        self.progress_button.clicked.connect(self.progress_requested.emit)
         self.open_button = QPushButton("&Open")
         self.open_button.setProperty("role", "primary")
         self.open_button.setAccessibleName("Open the chosen session")
@@ -91,11 +110,80 @@ class HistoryPage(QWidget):
         self.delete_button.clicked.connect(self._delete)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.progress_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.open_button)
         outer.addLayout(buttons)
         self._update_buttons()
+
+    def _build_hits(self, outer: QVBoxLayout) -> None:
+        hits: RowsModel[SearchHit] = RowsModel(lambda hit: describe_hit(hit, self._pack_titles))
+        self.hits_list = RowList(hits)
+        self.hits_list.setItemDelegate(HtmlDelegate(self.hits_list))
+        self.hits_list.setAccessibleName("Answers found")
+        self.hits_list.activated.connect(lambda _index: self._open())
+        self.hits_list.on_current_row(lambda _row: self._update_buttons())
+        self.hits_list.setVisible(False)
+        outer.addWidget(self.hits_list, 1)
+        self.found_label = QLabel("")
+        self.found_label.setProperty("role", "muted")
+        self.previous_button = QPushButton("‹ Previous")
+        self.previous_button.setAccessibleName("The previous page of answers found")
+        self.next_button = QPushButton("Next ›")
+        self.next_button.setAccessibleName("The next page of answers found")
+        self.previous_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
+        self.pager = QWidget()
+        pager = QHBoxLayout(self.pager)
+        pager.setContentsMargins(0, 0, 0, 0)
+        pager.addWidget(self.found_label, 1)
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.next_button)
+        self.pager.setVisible(False)
+        outer.addWidget(self.pager)
+        self.found: SearchPage | None = None
+
+    @property
+    def searching(self) -> bool:
+        """Answers found are listed (a query or a filter is set), not sessions."""
+        return self.found is not None
+
+    def show_found(self, found: SearchPage, pack_titles: Mapping[str, str]) -> None:
+        """List one page of answers found instead of the sessions."""
+        self.found = found
+        self._pack_titles = dict(pack_titles)
+        self.hits_list.set_values(found.hits)
+        self.sessions_list.setVisible(False)
+        self.empty_label.setVisible(False)
+        self.hits_list.setVisible(True)
+        self.pager.setVisible(True)
+        if found.total == 0:
+            self.found_label.setText("No answer matches.")
+        else:
+            first, last = found.offset + 1, found.offset + len(found.hits)
+            noun = "answer" if found.total == 1 else "answers"
+            self.found_label.setText(f"{first}–{last} of {found.total} {noun}")
+        self.previous_button.setEnabled(found.offset > 0)
+        self.next_button.setEnabled(found.has_more)
+        self.status_label.setText("")
+        self._update_buttons()
+
+    def show_all_sessions(self) -> None:
+        """Back to the list of sessions (the query and filters were cleared)."""
+        self.found = None
+        self.hits_list.setVisible(False)
+        self.pager.setVisible(False)
+        self.sessions_list.setVisible(self.sessions_list.count() > 0)
+        self.empty_label.setVisible(self.sessions_list.count() == 0)
+        self._update_buttons()
+
+    def _turn(self, step: int) -> None:
+        if self.found is not None:
+            self.page_requested.emit(max(0, self.found.offset + step * self.found.limit))
+
+    def selected_hit(self) -> SearchHit | None:
+        return self.hits_list.current_value() if self.searching else None
 
     def show_loading(self) -> None:
         self.status_label.setText("Loading…")
@@ -105,9 +193,11 @@ class HistoryPage(QWidget):
         kept = self.selected_session_id()
         self._pack_titles = dict(pack_titles)
         self.sessions_list.set_values(sessions, keep=lambda s: int(s["id"]) == kept)
+        self.status_label.setText("")
+        if self.searching:  # the answers found stay listed; the sessions wait behind them
+            return
         self.empty_label.setVisible(not sessions)
         self.sessions_list.setVisible(bool(sessions))
-        self.status_label.setText("")
         self._update_buttons()
         self.sessions_list.setFocus()
 
@@ -119,6 +209,10 @@ class HistoryPage(QWidget):
         return int(session["id"]) if session is not None else None
 
     def _update_buttons(self) -> None:
+        if self.searching:
+            self.open_button.setEnabled(self.selected_hit() is not None)
+            self.delete_button.setEnabled(False)  # deleting is of whole sessions
+            return
         chosen = self.selected_session_id() is not None
         self.open_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
@@ -141,6 +235,11 @@ class HistoryPage(QWidget):
             self.delete_requested.emit(int(self.sessions_list.rows.value(row)["id"]))
 
     def _open(self) -> None:
+        if self.searching:
+            hit = self.selected_hit()
+            if hit is not None:
+                self.answer_requested.emit(hit.session_id, hit.answer_id)
+            return
         session_id = self.selected_session_id()
         if session_id is not None:
             self.open_requested.emit(session_id)

@@ -30,6 +30,7 @@ from simulator.library import Library
 from simulator.settings import Settings
 from simulator.ui import style
 from simulator.ui.voice_order import Voice, sorted_voices
+from simulator.ui.widgets.drill_picker import DrillPicker
 from simulator.ui.widgets.pack_list import PackList
 from simulator.ui.widgets.question_source import QuestionSource
 from simulator.ui.widgets.tick_boxes import TickBoxes
@@ -79,6 +80,11 @@ class HomePage(QWidget):
         subtitle.setWordWrap(True)
         outer.addLayout(title_row)
         outer.addWidget(subtitle)
+        self.practice_label = QLabel("")  # one line of recent practice (the history flow's)
+        self.practice_label.setProperty("role", "muted")
+        self.practice_label.setAccessibleName("Your recent practice")
+        self.practice_label.setVisible(False)
+        outer.addWidget(self.practice_label)
 
         columns = QHBoxLayout()
         columns.setSpacing(style.SPACING + 8)
@@ -97,6 +103,10 @@ class HomePage(QWidget):
         self._set_tab_order()
         self._source_changed()
 
+    def set_practice_summary(self, text: str) -> None:
+        self.practice_label.setText(text)
+        self.practice_label.setVisible(bool(text))
+
     # --- building ---------------------------------------------------------------------------
 
     def _set_tab_order(self) -> None:
@@ -109,7 +119,8 @@ class HomePage(QWidget):
             self.source.categories,
             self.details_button,
             *(self.question_count, self.shuffle_check, self.seed_edit, self.engine_combo),
-            *(self.voice_combo, self.hide_question_check, self.settings_button, self.start_button),
+            *(self.voice_combo, self.hide_question_check, *self.drill_picker.focus_chain()),
+            *(self.settings_button, self.start_button),
         ]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
@@ -190,6 +201,8 @@ class HomePage(QWidget):
         form.addRow("&Recognition", self.engine_combo)
         form.addRow("&Voice", self.voice_combo)
         form.addRow("", self.hide_question_check)
+        self.drill_picker = DrillPicker()
+        self.drill_picker.add_to(form)
         layout.addLayout(form)
         layout.addStretch(1)
         hint = QLabel(
@@ -237,6 +250,7 @@ class HomePage(QWidget):
         self.seed_edit.setText("" if settings.seed is None else str(settings.seed))
         self.source.categories.set_chosen(list(settings.mix_categories))
         self.source.set_mix(settings.mix)
+        self.drill_picker.set_choice(settings.drill, settings.intensity)
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings with the choices made on this page."""
@@ -250,6 +264,8 @@ class HomePage(QWidget):
             seed=self._typed_seed(),
             mix=self.mix_selected(),
             mix_categories=tuple(self.mix_categories()),
+            drill=self.drill_picker.drill(),
+            intensity=self.drill_picker.intensity(),
         )
 
     def engine(self) -> str:

@@ -3,12 +3,17 @@
 It shows where the session is (question n of m, the question or a listen-only placeholder, the
 phase in words), the answer timer against the target band, the microphone level and the live
 transcript; once an answer is analysed, a card under the transcript sums up how it went.
+Under a pressure drill it also shows what the drill does (``widgets.pressure``: a mark while
+the interviewer talks, screen distractions; the timer's squeeze) and, for a question with
+code, the program to debug (``widgets.code_panel``), its bug revealed once the answer ends.
 Space moves on (skips the reading or the preparation, or ends the answer); Esc asks in the
 page whether to end the interview (``widgets.end_confirm``), and Esc again or Enter ends it.
 Both go to the bridge, which passes them to the runner.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,12 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.core import events as ev
+from simulator.core.packs import Question
 from simulator.ui import style
 from simulator.ui.bridge import SessionBridge
 from simulator.ui.widgets.answer_timer import AnswerTimer, mmss
+from simulator.ui.widgets.code_panel import CodePanel
 from simulator.ui.widgets.end_confirm import EndConfirm
 from simulator.ui.widgets.feedback_summary import LastAnswerSummary
 from simulator.ui.widgets.level_meter import LevelMeter
+from simulator.ui.widgets.pressure import InterviewerMark, ScreenDistractions
 
 HIDDEN_TEXT = "The question is hidden. Listen to the interviewer, as in a real interview."
 STOP_TEXT = "Stop answer  ␣"
@@ -52,6 +60,7 @@ class InterviewPage(QWidget):
         self.hide_question = False
         self.question_text = ""
         self.phase = "idle"
+        self.questions: dict[str, Question] = {}  # by id: the code to show, if any
         self.prep_seconds = 0
         self._prep_clock = QElapsedTimer()
         self.prep_timer = QTimer(self)
@@ -96,6 +105,8 @@ class InterviewPage(QWidget):
         row.addWidget(self.show_question_button, 0, Qt.AlignmentFlag.AlignTop)
         question_layout.addLayout(row)
         outer.addWidget(question_card)
+        self.interviewer_mark = InterviewerMark()
+        outer.addWidget(self.interviewer_mark)
 
         middle = QHBoxLayout()
         middle.setSpacing(style.SPACING)
@@ -133,8 +144,10 @@ class InterviewPage(QWidget):
         # Under the transcript, never over it or the question, and never taking height from
         # the timer, which is the first thing to clip in a short window.
         self.last_answer = LastAnswerSummary()
+        self.code_panel = CodePanel()
         right = QVBoxLayout()
         right.setSpacing(style.SPACING)
+        right.addWidget(self.code_panel, 3)
         right.addWidget(transcript_card, 1)
         right.addWidget(self.last_answer)
         middle.addLayout(right, 3)
@@ -159,15 +172,20 @@ class InterviewPage(QWidget):
         outer.addLayout(buttons)
         self.setTabOrder(self.show_question_button, self.stop_button)
         self.setTabOrder(self.stop_button, self.end_button)
+        # Over everything else, in the top-right corner; never takes focus or clicks.
+        self.distractions = ScreenDistractions(self)
 
     # --- wiring -------------------------------------------------------------------------------
 
-    def attach(self, bridge: SessionBridge, hide_question: bool) -> None:
-        """Show a new session run by ``bridge``."""
+    def attach(
+        self, bridge: SessionBridge, hide_question: bool, questions: Sequence[Question] = ()
+    ) -> None:
+        """Show a new session run by ``bridge``, asking ``questions`` (for their code)."""
         if self.bridge is not None:
             self.bridge.event.disconnect(self.handle_event)
         self.bridge = bridge
         self.hide_question = hide_question
+        self.questions = {question.id: question for question in questions}
         bridge.event.connect(self.handle_event)
         self.reset()
 
@@ -183,6 +201,8 @@ class InterviewPage(QWidget):
         self.level_meter.reset()
         self.transcript_view.clear()
         self.last_answer.clear()
+        self._clear_pressure()
+        self.code_panel.clear()
         self._set_status("Getting ready…")
         self.stop_button.setText(SKIP_TEXT)
         self.stop_button.setEnabled(False)
@@ -247,6 +267,21 @@ class InterviewPage(QWidget):
                 self.last_answer.show_analysis(event.index + 1, event.analysis)
             case ev.SessionSaved():
                 self._on_session_saved()
+            case ev.InterruptionStarted() | ev.Clarification():
+                self.interviewer_mark.show_talking(
+                    event.text if isinstance(event, ev.InterruptionStarted) else event.answer
+                )
+            case ev.InterruptionEnded():
+                self.interviewer_mark.clear()
+            case ev.Distraction(kind="screen"):
+                self.distractions.show_distraction(event.name, event.duration_s)
+            case ev.TimeSqueezed():
+                self.timer.squeeze(event.new_limit_s)
+
+    def _clear_pressure(self) -> None:
+        """The interviewer stops talking and the screen's distractions go, at an answer's end."""
+        self.interviewer_mark.clear()
+        self.distractions.clear()
 
     def _on_question_started(self, event: ev.QuestionStarted) -> None:
         self.phase = "speaking"
@@ -258,6 +293,12 @@ class InterviewPage(QWidget):
         self.timer.set_band(low, high, event.time_limit_s)
         self.level_meter.reset()
         self.transcript_view.clear()
+        self._clear_pressure()
+        question = self.questions.get(event.question_id)
+        if question is not None and question.code:
+            self.code_panel.show_code(question.code, question.code_language, question.bug)
+        else:
+            self.code_panel.clear()
         self.show_question_button.setVisible(self.hide_question)
         self.show_question_button.setChecked(False)
         self._show_question_toggled(False)
@@ -304,6 +345,8 @@ class InterviewPage(QWidget):
 
     def _on_answer_ended(self, event: ev.AnswerEnded) -> None:
         self.phase = "transcribing"
+        self._clear_pressure()
+        self.code_panel.reveal_bug()
         self.timer.stop()
         self.level_meter.reset()
         self._set_status("Transcribing…")
@@ -319,6 +362,7 @@ class InterviewPage(QWidget):
 
     def _on_session_saved(self) -> None:
         self.phase = "done"
+        self._clear_pressure()
         self.end_confirm.setVisible(False)
         self.prep_timer.stop()
         self.stop_button.setEnabled(False)

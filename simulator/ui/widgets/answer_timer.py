@@ -1,7 +1,8 @@
 """The large answer timer: elapsed mm:ss against the question's target band.
 
 The state is said in words as well as colour ("Under the target", "In the target band",
-"Over the target"), so it reads the same for everyone.
+"Over the target"), so it reads the same for everyone. Under a time-squeeze drill the limit
+shrinks mid-answer: the time turns red and the new limit is said under it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class AnswerTimer(QWidget):
         self.high = 120.0
         self.elapsed = 0.0
         self.state = "idle"
+        self.squeezed_to: float | None = None  # the answer's new limit after a squeeze
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -76,6 +78,7 @@ class AnswerTimer(QWidget):
         self.band_label.setText(text)
         self.elapsed = 0.0
         self.state = "idle"
+        self.squeezed_to = None
         self.time_label.setText("0:00")
         self._paint_state()
 
@@ -86,6 +89,12 @@ class AnswerTimer(QWidget):
         self.state = band_state(self.elapsed, self.low, self.high)
         self._paint_state()
 
+    def squeeze(self, new_limit_s: float) -> None:
+        """The interviewer cut the time short: the answer now stops at ``new_limit_s``."""
+        self.squeezed_to = new_limit_s
+        self.band_label.setText(f"short on time  ·  now stops at {mmss(new_limit_s)}")
+        self._paint_state()
+
     def stop(self) -> None:
         """The answer ended: the time stays, shown as final."""
         if self.state != "idle":
@@ -93,9 +102,16 @@ class AnswerTimer(QWidget):
 
     def _paint_state(self) -> None:
         colour = style.BAND_COLOURS[self.state]
-        self.time_label.setStyleSheet(f"color: {colour if self.state != 'idle' else style.TEXT};")
+        words = STATE_WORDS[self.state]
+        time_colour = colour if self.state != "idle" else style.TEXT
+        if self.squeezed_to is not None:
+            time_colour = colour = style.OVER
+            words = f"Wrap up: {mmss(self.squeezed_to - self.elapsed)} left"
+        self.time_label.setStyleSheet(f"color: {time_colour};")
+        squeezed = self.squeezed_to is not None
+        self.band_label.setStyleSheet(f"color: {style.OVER};" if squeezed else "")
         self.state_label.setStyleSheet(f"color: {colour};")
-        self.state_label.setText(STATE_WORDS[self.state])
+        self.state_label.setText(words)
         self.time_label.setAccessibleDescription(
-            f"{self.time_label.text()}, {STATE_WORDS[self.state] or 'not started'}"
+            f"{self.time_label.text()}, {words or 'not started'}"
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from simulator.ui import style
 from simulator.ui.widgets import feedback_text as words
+from simulator.ui.widgets.feedback_pressure import pressure_findings
 from simulator.ui.widgets.feedback_transcript import LEGEND, mark_href, parse_mark, transcript_html
 
 LEAD_IN_S = 1.0  # play from this long before a mark, so it is heard in context
@@ -118,6 +119,12 @@ class FeedbackView(QWidget):
             self._add_metric(row, finding, targets)
         self.metrics.setColumnStretch(4, 1)
         layout.addLayout(self.metrics)
+        # Beside the other measures: how the answer recovered from a drill's interruptions.
+        self.pressure = pressure_findings(analysis)
+        if self.pressure is not None:
+            self.pressure.play_requested.connect(self.play_requested.emit)
+            layout.addSpacing(4)
+            layout.addWidget(self.pressure)
 
         layout.addSpacing(4)
         layout.addWidget(_section("TRANSCRIPT"))

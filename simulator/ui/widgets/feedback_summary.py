@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from simulator.ui.widgets import feedback_text as words
 from simulator.ui.widgets.feedback import verdict_chip
+from simulator.ui.widgets.feedback_pressure import summary_text
 
 KEY_FINDINGS = 4
 
@@ -68,6 +69,14 @@ class LastAnswerSummary(QFrame):
             self.grid.addWidget(chip, row, 0)
             self.grid.addWidget(measure, row, 1)
             self.lines.append(f"{chip.text()} · {measure.text()}")
+        pressure = (analysis or {}).get("pressure")
+        recovered = summary_text(pressure) if isinstance(pressure, Mapping) else ""
+        if recovered:  # a drill's answer: how it recovered, in one line
+            line = QLabel(f"Under pressure: {recovered}")
+            line.setProperty("role", "muted")
+            line.setWordWrap(True)
+            self.grid.addWidget(line, self.grid.rowCount(), 0, 1, 3)
+            self.lines.append(line.text())
         self.setToolTip("\n".join(str(f.get("message", "")) for f in chosen))
         self.setVisible(True)
 

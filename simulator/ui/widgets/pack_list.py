@@ -20,6 +20,7 @@ from simulator.ui.widgets.row_list import RowList
 ITEM_PADDING = 8  # the rows' item padding in style.py
 CARD_MARGINS = (8, 6)  # left/right and top/bottom, inside the item's padding
 LINE_GAP = 2
+MEASURED_TEXTS = 2000  # heights kept, at most (a few widths of every card's texts)
 TEXT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
 
 
@@ -38,6 +39,10 @@ class PackCardDelegate(QStyledItemDelegate):
         # Made once: every card is measured on each layout, so this stays cheap per row.
         self.title_font = style.font(12.5, bold=True)
         self.text_colour, self.muted_colour = style.colour(style.TEXT), style.colour(style.MUTED)
+        # Heights of texts already measured: the view asks for every card's size several
+        # times while the window is first laid out, mostly at the same width (a fifth of
+        # building the window went to measuring text again).
+        self._heights: dict[tuple[str, str, int], int] = {}
 
     def _parts(self, pack: Pack, base: QFont) -> list[tuple[str, QFont, QColor]]:
         parts = [(pack.title, self.title_font, self.text_colour)]
@@ -57,10 +62,19 @@ class PackCardDelegate(QStyledItemDelegate):
         width = max(40, self._text_width())
         height = 0
         for text, font, _colour in self._parts(pack, option.font):
-            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), TEXT_FLAGS, text)
-            height += box.height() + LINE_GAP
+            height += self._text_height(text, font, width) + LINE_GAP
         height += 2 * (ITEM_PADDING + 1 + CARD_MARGINS[1]) + 2
         return QSize(width, height)
+
+    def _text_height(self, text: str, font: QFont, width: int) -> int:
+        key = (text, font.key(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > MEASURED_TEXTS:
+                self._heights.clear()
+            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), TEXT_FLAGS, text)
+            height = self._heights[key] = box.height()
+        return height
 
     def paint(
         self,

@@ -1,0 +1,50 @@
+"""A report's HTML laid out as a PDF with Qt's own ``QTextDocument`` and ``QPdfWriter``.
+
+Needs a ``QGuiApplication`` (fonts); the terminal has none, so one is made on the offscreen
+platform, which needs no display. The writer's resolution is set before anything is laid out:
+``QTextDocument.print_`` scales the layout by it, and a resolution changed afterwards gives
+pages of tiny or huge text (reported: QGIS #58033).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+RESOLUTION_DPI = 300
+MARGIN_MM = 16
+FONT_POINTS = 10
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running QGuiApplication, or a new one on the offscreen platform."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    return QGuiApplication([sys.argv[0] or "hotseat", "-platform", "offscreen"])
+
+
+def write_pdf(html: str, path: Path, title: str) -> None:
+    """Write ``html`` to ``path`` as an A4 PDF."""
+    ensure_gui_application()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION_DPI)  # first: the layout below is scaled by it
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+    )
+    writer.setTitle(title)
+    writer.setCreator("Hotseat")
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSize(FONT_POINTS)
+    document.setDefaultFont(font)
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # the file is finished when the writer goes
+
+
+__all__ = ["ensure_gui_application", "write_pdf"]

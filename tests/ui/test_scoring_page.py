@@ -1,0 +1,155 @@
+"""Self-scoring from the review page: the rubric with its anchors, saved, edited, read back.
+
+Against a real SQLite store built with known figures, through the real past sessions façade;
+what the window saved is read back by the terminal's own entry point (``records.review``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget
+
+from simulator import paths
+from simulator.core.rubric import rubric_for
+from simulator.library import Library
+from simulator.records import review
+from simulator.services import build_services
+from simulator.settings import Settings
+from simulator.store import Store
+from simulator.ui.history_flow import HistoryFlow
+from simulator.ui.navigator import Navigator
+from simulator.ui.tasks import TaskRunner
+from tests.support.known_figures import HISTORY, write_answers
+
+
+@pytest.fixture
+def flow(qtbot: Any, hotseat_home: Path, library: Library) -> Iterator[HistoryFlow]:
+    layout = paths.layout()
+    layout.ensure()
+    with Store(layout.db_path) as store:
+        write_answers(store, HISTORY)
+    services = build_services(Settings(), layout)
+    tasks = TaskRunner()
+    stack = QStackedWidget()
+    history = HistoryFlow(services.history, None, tasks, Navigator(stack), library)
+    qtbot.addWidget(stack)
+    yield history
+    tasks.shutdown()
+    services.close()
+
+
+def open_scoring(qtbot: Any, flow: HistoryFlow, session_id: int) -> Any:
+    # Wait for the session read in the background: the review page may already be showing
+    # (opened again from it), and a late load would take the form away again.
+    with qtbot.waitSignal(flow.review.answer_shown):
+        flow.open_session(session_id)
+    assert flow.navigator.is_showing(flow.review)
+    flow.review.score_button.click()
+    scoring = flow.answer_review.scoring
+    qtbot.waitUntil(lambda: flow.navigator.is_showing(scoring))
+    return scoring
+
+
+def test_an_answer_is_scored_on_its_rubric_beside_its_figures_and_saved(
+    qtbot: Any, flow: HistoryFlow
+) -> None:
+    scoring = open_scoring(qtbot, flow, 1)  # the first answer: 182 wpm, task 2, result 1
+    answer_id = flow.review.current_answer_id
+    assert answer_id == 1 and scoring.title_label.text() == "Score your answer (STAR)"
+    keys = [choice.criterion.key for choice in scoring.choices]
+    assert keys == list(rubric_for("STAR").keys)
+    # Every anchor of every criterion is on the page, not in a tool tip.
+    situation = scoring.choices[0]
+    assert [situation.anchors[n].text() for n in range(1, 6)] == list(situation.criterion.anchors)
+    assert all(not situation.anchors[n].isHidden() for n in range(1, 6))
+    # What was saved before is shown; the measured figures sit beside the form.
+    assert scoring.scores() == {"task": 2, "result": 1}
+    assert scoring.mean_label.text() == "Self-score 1.5 out of 5"
+    figures = [w.text() for w in scoring.findChildren(QLabel)]
+    assert "182 words a minute (aim 130–160)" in figures
+    assert "6.0 a minute (aim ≤ 3)" in figures
+    assert "2:30 (band 1:00–2:00)" in figures
+
+    # A description is clicked as its number is.
+    qtbot.mouseClick(situation.anchors[4], Qt.MouseButton.LeftButton)
+    scoring.choices[1].buttons[3].click()
+    scoring.note_edit.setPlainText("Start with the result, then the story.")
+    assert scoring.status_label.text() == "Not saved yet."
+    scoring.save_button.click()
+    qtbot.waitUntil(lambda: scoring.status_label.text() == "Saved.")
+    saved = review.scores_of(paths.layout(), answer_id)
+    assert saved is not None
+    assert saved.scores == {"situation": 4, "task": 3, "result": 1}
+    assert saved.note == "Start with the result, then the story."
+    assert scoring.mean_label.text() == "Self-score 2.7 out of 5"
+
+    # Back to the review page; opened again, the form shows what is saved, and edits it.
+    scoring.back_button.click()
+    assert flow.navigator.is_showing(flow.review)
+    scoring = open_scoring(qtbot, flow, 1)
+    assert scoring.scores() == {"situation": 4, "task": 3, "result": 1}
+    assert scoring.note_edit.toPlainText() == "Start with the result, then the story."
+    scoring.choices[0].buttons[5].click()
+    scoring.note_edit.setPlainText("")
+    scoring.save_button.click()
+    qtbot.waitUntil(lambda: scoring.status_label.text() == "Saved.")
+    saved = review.scores_of(paths.layout(), answer_id)
+    assert saved is not None and saved.scores["situation"] == 5 and saved.note == ""
+
+
+def test_a_free_answer_is_scored_on_delivery_and_a_gone_answer_is_said(
+    qtbot: Any, flow: HistoryFlow
+) -> None:
+    layout = paths.layout()
+    with Store(layout.db_path) as store, store.writing() as db:
+        db.execute("UPDATE answers SET analysis_json = NULL WHERE id = 2")
+        db.execute("UPDATE events SET payload_json = '{\"index\": 0}' WHERE session_id = 2")
+    scoring = open_scoring(qtbot, flow, 2)
+    assert scoring.title_label.text() == "Score your answer (free-form)"
+    assert [c.criterion.key for c in scoring.choices] == list(rubric_for(None).keys)
+    figures = [w.text() for w in scoring.findChildren(QLabel)]
+    assert "not analysed yet" in figures
+    problems: list[str] = []
+    flow.answer_review.problem.connect(problems.append)
+    flow.answer_review.show_scoring(999)
+    qtbot.waitUntil(lambda: bool(problems))
+    assert problems == ["That answer is no longer saved."]
+
+
+def test_the_answer_last_played_or_opened_is_the_one_scored(qtbot: Any) -> None:
+    from simulator.core.records import SavedAnswer, SavedSession
+    from simulator.ui.pages.review import ReviewPage
+
+    def answer(number: int) -> SavedAnswer:
+        return SavedAnswer(
+            id=40 + number,
+            session_id=7,
+            position=number,
+            question_id=f"q{number}",
+            question_text=f"Question {number}?",
+            audio_path=f"sessions/7/{number}.wav",
+            sample_rate=16000,
+            started_at="2025-03-01T09:00:00",
+            duration_s=30.0,
+            transcript="said something",
+        )
+
+    page = ReviewPage(None)
+    qtbot.addWidget(page)
+    session = SavedSession(7, "2025-03-01T09:00:00", None, "practice", "p", None, "complete",
+                           answers=(answer(1), answer(2)))  # fmt: skip
+    page.show_session(session)
+    assert page.current_answer_id == 41 and page.score_button.text() == "&Score answer 1…"
+    page.answer_rows[1].feedback_button.click()
+    assert page.current_answer_id == 42 and page.score_button.text() == "&Score answer 2…"
+    with qtbot.waitSignal(page.score_requested) as asked:
+        page.score_button.click()
+    assert asked.args == [42]
+    with qtbot.waitSignal(page.attempts_requested) as asked:
+        page.attempts_button.click()
+    assert asked.args == [42]
