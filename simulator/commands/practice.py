@@ -32,6 +32,7 @@ from simulator.commands.common import (
 )
 from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
+from simulator.core.drills import UnknownDrillError, get_drill
 from simulator.library import load_library
 from simulator.records.recovery import recover_unfinished
 from simulator.services import Services, build_services
@@ -93,7 +94,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="seconds of quiet that end an answer, 0 for never (default: your Settings)",
     )
     parser.add_argument(
-        "--seed", type=int, help="shuffle the questions with this seed (default: pack order)"
+        "--seed",
+        type=int,
+        help="shuffle the questions with this seed (default: pack order); with --drill, the "
+        "drill's choices come from it too (default: a random seed, saved with the session)",
+    )
+    parser.add_argument(
+        "--drill",
+        metavar="NAME",
+        help="with --no-gui: pressure mode, the interviewer cuts in, the room distracts "
+        "(see: hotseat drills list)",
+    )
+    parser.add_argument(
+        "--intensity",
+        type=int,
+        choices=[1, 2, 3],
+        default=2,
+        help="with --drill: 1 gentle, 2 realistic, 3 hard (default: 2)",
     )
     parser.add_argument(
         "--events",
@@ -106,6 +123,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.mix is not None and not args.no_gui:
         raise CommandError("--mix works with --no-gui (the window has its own mix)", EXIT_USAGE)
+    if args.drill is not None and not args.no_gui:
+        raise CommandError(
+            "--drill works with --no-gui (the window has its own picker)", EXIT_USAGE
+        )
+    if args.drill is not None:
+        try:
+            get_drill(args.drill)
+        except UnknownDrillError as error:
+            raise CommandError(str(error), EXIT_USAGE) from None
     if args.pack and args.mix is not None:
         raise CommandError("choose --pack or --mix, not both", EXIT_USAGE)
     if not args.no_gui:
@@ -148,6 +174,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error), EXIT_USAGE) from None
     if not options.questions:
         raise CommandError("no questions to ask (is --questions at least 1?)", EXIT_USAGE)
+    if args.drill is not None:
+        options.drill, options.intensity, options.seed = args.drill, args.intensity, args.seed
     title = f'Pack "{library.get(args.pack).title}"' if args.pack else "Mixed questions"
 
     with without_portaudio_noise():
@@ -317,6 +345,18 @@ class _Printer:
                 sys.stdout.write("\r  > " + text.ljust(len(self._partial)))
                 sys.stdout.flush()
                 self._partial = text
+            case ev.InterruptionStarted(kind="clarification"):
+                pass  # said with the clarification's own line
+            case ev.InterruptionStarted(kind=kind, text=text, answer_s=at):
+                self.line(f"  [{at:.1f} s] Interviewer ({kind.replace('_', ' ')}): {text}")
+            case ev.TimeSqueezed(new_limit_s=limit):
+                self.line(f"  The time limit is now {format_seconds(limit)}.")
+            case ev.Clarification(asked=asked, answer=answer, answer_s=at):
+                self.line(f"  [{at:.1f} s] You asked: {asked}")
+                self.line(f"  Interviewer: {answer}")
+            case ev.Distraction(kind=kind, name=name, answer_s=at):
+                where = "on screen" if kind == "screen" else "sound"
+                self.line(f"  [{at:.1f} s] Distraction ({where}): {name.replace('_', ' ')}")
             case ev.AnswerEnded(reason=reason):
                 self.line(f"  Answer ended ({reason.replace('_', ' ')}); transcribing…")
             case ev.AnswerSaved(skipped=True, duration_s=duration):

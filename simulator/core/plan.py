@@ -82,6 +82,7 @@ class SessionFlow:
         self._phase_started = 0.0
         self._last_voice: float | None = None
         self._started = False
+        self._squeezed_limit: float | None = None  # this answer's limit, cut short by a drill
 
     @property
     def question(self) -> Question:
@@ -96,7 +97,20 @@ class SessionFlow:
         return max(0.0, now - self._phase_started)
 
     def time_limit(self) -> float:
+        """The current answer's limit in seconds from its start (a squeeze shortens it)."""
+        if self._squeezed_limit is not None:
+            return self._squeezed_limit
         return self.rules.limit_for(self.question)
+
+    def time_left(self, now: float) -> float:
+        """Seconds until the answer being recorded reaches its limit."""
+        return max(0.0, self.time_limit() - self.elapsed(now))
+
+    def squeeze(self, new_limit_s: float) -> None:
+        """The interviewer cut the clock short: this answer now ends ``new_limit_s`` seconds
+        after it began (never later than its own limit). The next answer has its usual one."""
+        self._expect(Phase.ANSWERING)
+        self._squeezed_limit = min(new_limit_s, self.time_limit())
 
     def prep_remaining(self, now: float) -> float:
         return max(0.0, self.question.prep_seconds - self.elapsed(now))
@@ -152,6 +166,7 @@ class SessionFlow:
     def _enter(self, phase: Phase, now: float) -> Step:
         self.phase = phase
         self._phase_started = now
+        self._squeezed_limit = None
         if phase is Phase.ANSWERING:
             self._last_voice = None
         return Step(phase, self.index)

@@ -7,6 +7,8 @@ them here, so a change of settings (``update_settings``) rebuilds each of them o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +23,9 @@ from simulator.store import DataLayout
 # The adapters are imported where first used: numpy, sqlite-utils, PortAudio and the speech
 # modules cost about 0.2 s, which the window would otherwise spend before it first shows.
 if TYPE_CHECKING:
+    from simulator.audio.distractions import Distraction
     from simulator.audio.input import Microphone
+    from simulator.audio.mixer import Mixer
     from simulator.audio.output import Speaker
     from simulator.speech.stt.process import RecognizerProcess
     from simulator.speech.tts import InterviewerVoice
@@ -74,13 +78,25 @@ class SharedAdapters:
 
         return Speaker(self.settings.output_device)
 
+    def open_mixer(self) -> Mixer:
+        """The speaker opened as a mixer, for the sounds of one pressure answer."""
+        from simulator.audio.mixer import Mixer
+
+        return Mixer(self.settings.output_device).open()
+
+    def distraction(self, name: str, seed: int, level_db: float | None) -> Distraction:
+        """A distraction sound rendered at ``level_db`` relative to the interviewer's voice."""
+        from simulator.audio.distractions import render
+
+        return render(name, seed, level_db=level_db)
+
     def open_store(self) -> Store:
         from simulator.store import Store
 
         return Store(self.layout.db_path)
 
     def analyze_answer(
-        self, wav: Path, transcript: Transcript, question: Question | None
+        self, wav: Path, transcript: Transcript, question: Question | None, **pressure: Any
     ) -> dict[str, Any]:
         """Coaching metrics for a recorded answer, computed in the analysis process (see
         analysis_worker); AnalysisError says why one answer could not be analysed, and the
@@ -88,7 +104,11 @@ class SharedAdapters:
         from simulator.analysis_service import analyze_question_answer, load_targets
 
         targets = load_targets(paths.targets_file())  # read each time: edits apply at once
-        return self.analysis.run(analyze_question_answer, wav, transcript, question, targets)
+        # Under a drill: played= and pressure_events= (a partial pickles with its keywords).
+        analyze: Callable[..., dict[str, Any]] = analyze_question_answer
+        if pressure:
+            analyze = partial(analyze_question_answer, **pressure)
+        return self.analysis.run(analyze, wav, transcript, question, targets)
 
     def update_settings(self, settings: Settings) -> None:
         """Use new settings; the voice and recogniser are rebuilt if theirs changed."""

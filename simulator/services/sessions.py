@@ -65,13 +65,16 @@ class Sessions:
             model=recognizers.model,
             hold_session=self.hold_session,
             analyze=self.analyze_answer,
+            open_mixer=adapters.open_mixer,
+            distraction=adapters.distraction,
         )
 
     def analyze_answer(
-        self, wav: Path, transcript: Transcript, question: Question | None
+        self, wav: Path, transcript: Transcript, question: Question | None, **pressure: Any
     ) -> dict[str, Any]:
-        """Coaching metrics for a recorded answer (in the analysis worker process)."""
-        return self.adapters.analyze_answer(wav, transcript, question)
+        """Coaching metrics for a recorded answer (in the analysis worker process); under a
+        drill ``pressure`` holds ``played`` and ``pressure_events``."""
+        return self.adapters.analyze_answer(wav, transcript, question, **pressure)
 
     def answer_path(self, session_id: int, position: int, question_id: str) -> tuple[Path, str]:
         layout = self.adapters.layout

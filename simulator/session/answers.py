@@ -8,11 +8,13 @@ where the store connection lives. A failed analysis costs only that answer's met
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from simulator.core import events as ev
 from simulator.core.packs import Question
+from simulator.core.played import PlayedSpan
 from simulator.core.transcript import Transcript
 from simulator.session.background_analysis import BackgroundAnalyses
 from simulator.session.ports import AnswerStore, SessionServices
@@ -83,12 +85,32 @@ class SessionAnswers:
         )
         self.saved.append(self._emit(saved))
 
-    def analyze(self, index: int, answer_id: int, wav: Path, transcript: Transcript) -> None:
-        """Start the saved answer's coaching metrics; the next question does not wait for it."""
+    def analyze(
+        self,
+        index: int,
+        answer_id: int,
+        wav: Path,
+        transcript: Transcript,
+        played: Sequence[PlayedSpan] = (),
+        pressure_events: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Start the saved answer's coaching metrics; the next question does not wait for it.
+
+        Under a drill, ``played`` (when Hotseat made sound) and ``pressure_events`` (this
+        answer's drill events, as JSON) go along, so the metrics leave the interviewer out and
+        measure the recovery; an ordinary answer is analysed exactly as before."""
         analyze = self._services.analyze
         if analyze is None or self.store is None:
             return
         question = self._questions[index]
+        if played or pressure_events:
+            spans, events = list(played), list(pressure_events)
+            self._analyses.submit(
+                index,
+                answer_id,
+                lambda: analyze(wav, transcript, question, played=spans, pressure_events=events),
+            )
+            return
         self._analyses.submit(index, answer_id, lambda: analyze(wav, transcript, question))
 
     def collect(self, wait: bool = False) -> None:

@@ -43,6 +43,36 @@ class Speaker(Protocol):
     ) -> float: ...
 
 
+class PlayedSound(Protocol):
+    """One sound the mixer plays (audio.mixer.Sound)."""
+
+    @property
+    def end_time(self) -> float | None: ...
+
+    def span_s(self, first_sample_time: float) -> tuple[float, float | None] | None: ...
+
+
+class SoundMixer(Protocol):
+    """The speaker kept open during a pressure answer, mixing sounds (audio.mixer.Mixer)."""
+
+    def play(self, samples: Any, rate: int, gain_db: float = ..., name: str = ...) -> Any: ...
+    def play_file(self, wav: Path, gain_db: float = ..., name: str = ...) -> Any: ...
+    def now(self) -> float: ...
+    def stop_all(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class RenderedSound(Protocol):
+    """A distraction sound made for one answer (audio.distractions.Distraction)."""
+
+    @property
+    def samples(self) -> Any: ...
+    @property
+    def rate(self) -> int: ...
+    @property
+    def level_db(self) -> float: ...
+
+
 class AnswerStore(Protocol):
     """The part of store.Store the runner writes to."""
 
@@ -105,6 +135,16 @@ class VoiceActivity(Protocol):
     def feed(self, pcm: bytes) -> bool: ...
 
 
+class Analyze(Protocol):
+    """Coaching metrics for a saved answer. Under a drill it is also given ``played`` (the
+    ``core.played.PlayedSpan``s when Hotseat made sound) and ``pressure_events`` (the
+    answer's drill events as JSON); an ordinary answer is analysed with three arguments."""
+
+    def __call__(
+        self, wav: Path, transcript: Transcript, question: Question, **pressure: Any
+    ) -> dict[str, Any]: ...
+
+
 @dataclass
 class SessionServices:
     """Everything outside the runner, built by the sessions façade (services/sessions.py)."""
@@ -121,7 +161,11 @@ class SessionServices:
     engine: str = ""
     model: str = ""
     # Coaching metrics for a saved answer (analysis_service); None skips the analysis.
-    analyze: Callable[[Path, Transcript, Question], dict[str, Any]] | None = None
+    analyze: Analyze | None = None
+    # Pressure mode: the speaker opened as a mixer for one answer, and a distraction sound
+    # rendered as (name, seed, level_db relative to the voice). None: drills play no sound.
+    open_mixer: Callable[[], SoundMixer] | None = None
+    distraction: Callable[[str, int, float | None], RenderedSound] | None = None
     # Marks the session as live until released, so crash recovery leaves it alone.
     hold_session: Callable[[int], Callable[[], None]] = lambda _session_id: lambda: None
 
@@ -143,10 +187,13 @@ __all__ = [
     "AnswerStore",
     "InputStream",
     "Microphone",
+    "PlayedSound",
     "Recognizer",
     "Recording",
+    "RenderedSound",
     "SessionOptions",
     "SessionServices",
+    "SoundMixer",
     "Speaker",
     "Synthesizer",
     "VoiceActivity",

@@ -21,8 +21,11 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from simulator.core import events as ev
+from simulator.core.candidate_words import without_played
+from simulator.core.drills import AnswerDirector
 from simulator.core.plan import EndReason, Phase, SessionFlow, Step
 from simulator.core.transcript import Transcript
+from simulator.session import pressure as pressure_mode
 from simulator.session.answers import SessionAnswers, is_skipped, user_message
 from simulator.session.ports import (
     AnswerStore,
@@ -32,6 +35,7 @@ from simulator.session.ports import (
     SessionOptions,
     SessionServices,
 )
+from simulator.session.pressure import AnswerPressure, ScheduledLine
 
 EventHandler = Callable[[ev.SessionEvent], None]
 E = TypeVar("E", bound=ev.SessionEvent)
@@ -65,6 +69,8 @@ class SessionRunner:
         self.session_id: int | None = None
         self.status = "recording"
         self._answers = SessionAnswers(services, options.questions, self._emit)
+        self._director: AnswerDirector | None = None  # the drill's, for the current question
+        self._follow_ups, self._answer_s = 0, 0.0  # follow-ups so far; the recording clock
 
     @property
     def answers(self) -> list[ev.AnswerSaved]:
@@ -94,8 +100,8 @@ class SessionRunner:
             self.session_id = store.create_session(
                 mode=self.options.mode,
                 pack_id=self.options.pack_id,
-                drill=None,
-                settings=self.options.settings,
+                drill=self.options.drill,
+                settings=pressure_mode.with_drill(self.options),
                 started_at=_now_iso(),
             )
             release = self.services.hold_session(self.session_id)
@@ -163,12 +169,14 @@ class SessionRunner:
     def _ask(self, index: int) -> Step:
         question = self._flow.question
         self._stop_requested.clear()
+        self._director = pressure_mode.director_for(self.options, question, index, self._flow)
+        asked = self._director.asked_text if self._director is not None else question.text
         self._emit(
             ev.QuestionStarted(
                 index=index,
                 count=len(self.options.questions),
                 question_id=question.id,
-                text=question.text,
+                text=asked,
                 category=question.category,
                 framework=question.framework,
                 answer_seconds=list(question.answer_seconds),
@@ -179,7 +187,7 @@ class SessionRunner:
         )
         played = 0.0
         if self.options.speak_questions:
-            played = self._speak(question.text)
+            played = self._speak(asked)
         self._emit(ev.QuestionSpoken(index=index, duration_s=round(played, 3)))
         self._stop_requested.clear()
         return self._flow.spoken(self._clock())
@@ -208,20 +216,26 @@ class SessionRunner:
             step = self._flow.tick(self._clock())
         return step
 
-    def _record(self, index: int) -> Step:
+    def _record(self, index: int, line: ScheduledLine | None = None, limit_s: float = 0) -> Step:
+        """Record the answer to question ``index``, or a follow-up to it where ``line`` is said."""
         assert self._store is not None and self.session_id is not None
         question = self._flow.question
+        flow, position, asked = self._flow, index + 1, question.text
+        if line is not None:  # its own answer row, after the session's questions
+            self._follow_ups += 1
+            flow, position, asked = pressure_mode.follow_up(self, line, limit_s)
         services = self.services
         stream = services.microphone.open()
+        pressure: AnswerPressure | None = None
         try:
             recognizer = services.recognizer(stream.sample_rate)
-            path, stored_path = services.answer_path(self.session_id, index + 1, question.id)
+            path, stored_path = services.answer_path(self.session_id, position, question.id)
             recording = services.open_recording(path, stream.sample_rate)
             answer_id = self._store.start_answer(
                 session_id=self.session_id,
-                position=index + 1,
+                position=position,
                 question_id=question.id,
-                question_text=question.text,
+                question_text=asked,
                 audio_path=stored_path,
                 sample_rate=stream.sample_rate,
                 started_at=_now_iso(),
@@ -236,8 +250,13 @@ class SessionRunner:
                     answer_s=0.0,
                 )
             )
-            step, lost, heard, answer_s = self._listen(index, stream, recognizer, recording)
+            if self._director is not None:
+                pressure = AnswerPressure.start(self, stream, index, answer_id, line)
+            step, lost, heard, answer_s = self._listen(
+                index, stream, recognizer, recording, flow, pressure
+            )
         finally:
+            played = pressure.finish(self._answer_s) if pressure is not None else []
             stream.close()
         # Every block was flushed as written; a failing close (full disk) loses nothing more.
         with contextlib.suppress(OSError):
@@ -251,20 +270,35 @@ class SessionRunner:
             transcript = Transcript(engine=recognizer.engine, model=recognizer.model)
             message = f"This answer could not be transcribed ({user_message(error)}); "
             self._emit(ev.WarningEvent(message=message + "its recording is saved."))
+        transcript = without_played(transcript, played)  # the interviewer's words are not yours
         skipped = is_skipped(heard, transcript)
         self._answers.save(
             index, answer_id, transcript, recording.duration_s, stored_path, skipped=skipped
         )
         if not skipped:  # silence has no pace, pauses or fillers worth a report
-            self._answers.analyze(index, answer_id, path, transcript)
+            events = pressure.events if pressure is not None else []
+            self._answers.analyze(index, answer_id, path, transcript, played, events)
         if lost is not None:
             self._emit(ev.ErrorEvent(message=lost))
             self.status = "aborted"
             return self._flow.abort(self._clock())
+        if line is None and step.ended is not EndReason.ABORTED:
+            for follow_up, limit in pressure_mode.follow_up_lines(self._director):
+                if self._abort_requested.is_set():
+                    break
+                self._record(index, follow_up, limit)
+                if self.status == "aborted":  # it lost the microphone
+                    return self._flow.abort(self._clock())
         return step
 
     def _listen(
-        self, index: int, stream: InputStream, recognizer: Recognizer, recording: Recording
+        self,
+        index: int,
+        stream: InputStream,
+        recognizer: Recognizer,
+        recording: Recording,
+        flow: SessionFlow,
+        pressure: AnswerPressure | None,
     ) -> tuple[Step, str | None, bool, float]:
         """Record until the flow says the answer is over; returns the step, a lost-device
         message if the microphone went away, whether any voice was heard, and the seconds
@@ -278,6 +312,7 @@ class SessionRunner:
         written = 0
         last_level = -1.0
         heard = False
+        self._answer_s = 0.0
         while True:
             try:
                 block = stream.read(timeout=TICK_S)
@@ -285,11 +320,11 @@ class SessionRunner:
                 message = (
                     f"The microphone stopped: {user_message(error)} The answer so far is saved."
                 )
-                return self._flow.abort(self._clock()), message, heard, written / bytes_per_second
+                return flow.abort(self._clock()), message, heard, written / bytes_per_second
             voiced = False
             if block:
                 written += len(block)
-            answer_s = written / bytes_per_second
+            answer_s = self._answer_s = written / bytes_per_second
             now = started + answer_s
             if block:
                 # The recogniser gets exactly what goes into the WAV so word times match it.
@@ -300,11 +335,13 @@ class SessionRunner:
                     message = f"The recording could not be written ({reason}). What was "
                     message += "recorded before that is saved."
                     answer_s = (written - len(block)) / bytes_per_second
-                    return self._flow.abort(now), message, heard, answer_s
+                    return flow.abort(now), message, heard, answer_s
                 partial = recognizer.accept(block)
                 voiced = vad.feed(block)
                 heard = heard or voiced
                 if partial is not None:
+                    if pressure is not None:
+                        pressure.heard(partial)
                     self._emit(ev.Partial(index=index, text=partial, answer_s=round(answer_s, 3)))
                 if now - last_level >= 0.05:
                     last_level = now
@@ -318,12 +355,14 @@ class SessionRunner:
                         )
                     )
             self._answers.collect()
+            if pressure is not None:
+                voiced = pressure.on_block(flow, now, answer_s, voiced)
             if self._abort_requested.is_set():
-                return self._flow.abort(now), None, heard, answer_s
+                return flow.abort(now), None, heard, answer_s
             if self._stop_requested.is_set():
                 self._stop_requested.clear()
-                return self._flow.stop(now), None, heard, answer_s
-            step = self._flow.tick(now, voiced)
+                return flow.stop(now), None, heard, answer_s
+            step = flow.tick(now, voiced)
             if step.ended is not None:
                 return step, None, heard, answer_s
 

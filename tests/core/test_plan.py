@@ -91,3 +91,25 @@ def test_spoken_out_of_turn_is_a_programming_error() -> None:
 def test_an_empty_session_is_refused() -> None:
     with pytest.raises(ValueError):
         SessionFlow([], AnswerRules())
+
+
+def test_a_squeeze_really_shortens_this_answer_only() -> None:
+    flow = SessionFlow([q("a", band=(60, 90)), q("b", band=(60, 90))], AnswerRules())
+    flow.start(0.0)
+    flow.spoken(0.0)
+    assert flow.time_left(40.0) == pytest.approx(80.0)
+    flow.squeeze(70.0)
+    assert flow.time_limit() == 70.0
+    assert flow.time_left(40.0) == pytest.approx(30.0)
+    assert flow.tick(69.0, voiced=True).ended is None
+    step = flow.tick(70.0, voiced=True)
+    assert step.ended is EndReason.TIME_LIMIT
+    assert flow.time_limit() == 120.0  # the next answer has its usual limit
+
+
+def test_a_squeeze_never_lengthens_the_answer() -> None:
+    flow = SessionFlow([q("a", band=(10, 20))], AnswerRules())
+    flow.start(0.0)
+    flow.spoken(0.0)
+    flow.squeeze(500.0)
+    assert flow.time_limit() == 50.0
