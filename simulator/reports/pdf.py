@@ -1,7 +1,8 @@
 """A report's HTML laid out as a PDF with Qt's own ``QTextDocument`` and ``QPdfWriter``.
 
 Needs a ``QGuiApplication`` (fonts); the terminal has none, so one is made on the offscreen
-platform, which needs no display. The writer's resolution is set before anything is laid out:
+platform, which needs no display (and never off the main thread: the window's application is
+used there, never a second one). The writer's resolution is set before anything is laid out:
 ``QTextDocument.print_`` scales the layout by it, and a resolution changed afterwards gives
 pages of tiny or huge text (reported: QGIS #58033).
 """
@@ -9,6 +10,7 @@ pages of tiny or huge text (reported: QGIS #58033).
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -24,6 +26,10 @@ def ensure_gui_application() -> QGuiApplication:
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
+    if threading.current_thread() is not threading.main_thread():
+        # A Qt application belongs to the main thread; the window's exports run on a worker
+        # and always find the window's own application above.
+        raise RuntimeError("a PDF is laid out only where a Qt application runs")
     return QGuiApplication([sys.argv[0] or "hotseat", "-platform", "offscreen"])
 
 
