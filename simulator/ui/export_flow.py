@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from simulator.ui.pages.review import ReviewPage
@@ -77,6 +77,8 @@ class ExportFlow(QObject):
         self.status.setProperty("role", "muted")
         self.status.setAccessibleName("Export status")
         self.status.setWordWrap(True)
+        # Beside the button it speaks of, not adrift in the middle of the row.
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         review.bottom_row.addWidget(self.status, 1)
         review.bottom_row.addWidget(self.button)
 
