@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 RESOLUTION_DPI = 300
@@ -34,9 +34,18 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 def write_pdf(html: str, path: Path, title: str) -> None:
-    """Write ``html`` to ``path`` as an A4 PDF."""
+    """Write ``html`` to ``path`` as an A4 PDF; OSError if the file cannot be written whole."""
+    path.write_bytes(pdf_bytes(html, title))
+
+
+def pdf_bytes(html: str, title: str) -> bytes:
+    """``html`` laid out as an A4 PDF, in memory: Qt's writer says nothing when its file cannot
+    be written (a full disk leaves a cut-off PDF), so the bytes are written by Python, whose
+    OSError says why."""
     ensure_gui_application()
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION_DPI)  # first: the layout below is scaled by it
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(
@@ -50,7 +59,10 @@ def write_pdf(html: str, path: Path, title: str) -> None:
     document.setDefaultFont(font)
     document.setHtml(html)
     document.print_(writer)
-    del writer  # the file is finished when the writer goes
+    del writer  # the PDF is finished when the writer goes
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data
 
 
-__all__ = ["ensure_gui_application", "write_pdf"]
+__all__ = ["ensure_gui_application", "pdf_bytes", "write_pdf"]
