@@ -180,3 +180,23 @@ def test_the_chosen_filter_decides_the_extension() -> None:
     assert with_extension(Path("a/report.HTML"), ".pdf") == Path("a/report.pdf")
     assert with_extension(Path("a/my.notes"), ".csv") == Path("a/my.notes.csv")
     assert with_extension(Path("a/x.zip"), ".zip") == Path("a/x.zip")
+
+
+def test_a_missing_recording_is_left_out_and_said(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, hotseat_home: Path
+) -> None:
+    ids = saved_data(tmp_path, sessions=1)
+    for wav in (hotseat_home / "sessions").rglob("*.wav"):
+        wav.unlink()
+    out = tmp_path / "out"
+    out.mkdir()
+    choose_file(monkeypatch, out / "recordings", "Recordings as ZIP (*.zip)", [])
+    open_review(qtbot, window, ids[0])
+    done = export(qtbot, window)
+    assert done.missing == [1] and done.written == "0 recording(s)"
+    status = window.history.export.status.text()
+    assert status == f"Wrote 0 recording(s) to {out / 'recordings.zip'}" + (
+        " (the recording of answer 1 is missing)"
+    )
+    with zipfile.ZipFile(out / "recordings.zip") as archive:
+        assert archive.namelist() == ["manifest.json"]
