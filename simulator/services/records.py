@@ -9,13 +9,17 @@ records of ``core.records``, ``core.history`` and ``core.progress``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from simulator.core.history import PAGE_SIZE, AnswerScores, Attempt, SearchFilters, SearchPage
 from simulator.core.progress import AnswerFigures
 from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.rubric import Rubric
 from simulator.services.adapters import SharedAdapters
+
+if TYPE_CHECKING:
+    from simulator.records.export import Exported
 
 # ``records.review`` brings in the store (sqlite-utils): imported where first used, so the
 # window does not pay for it before it first shows (as in ``adapters.py``).
@@ -64,6 +68,13 @@ class PastSessions:
         from simulator.records.forget import delete_session
 
         return delete_session(self.adapters.layout, session_id)
+
+    def export_session(self, session_id: int, target: Path) -> Exported:
+        """Write a session as a report, metrics or recordings (by ``target``'s extension),
+        as ``hotseat sessions export`` does; ExportError says in one line why not."""
+        from simulator.records.export import export_session
+
+        return export_session(self.adapters.layout, session_id, target)
 
     def search(
         self, query: str, filters: SearchFilters | None = None, offset: int = 0

@@ -23,6 +23,7 @@ from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.rubric import Rubric
 from simulator.library import Library
 from simulator.ui.answer_review_flow import AnswerReviewFlow, StartSession
+from simulator.ui.export_flow import ExportFlow, SessionExporter
 from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history import HistoryPage
 from simulator.ui.pages.review import ReviewPage
@@ -31,8 +32,9 @@ from simulator.ui.progress_flow import ProgressFlow
 from simulator.ui.tasks import TaskRunner
 
 
-class PastSessions(Protocol):
-    """Saved sessions; every call is slow (the store), so it runs off the GUI thread."""
+class PastSessions(SessionExporter, Protocol):
+    """Saved sessions (and their export, ``export_flow.SessionExporter``); every call is slow
+    (the store), so it runs off the GUI thread."""
 
     def list_sessions(self) -> list[dict[str, Any]]:
         """One row a session, newest first, with its answer count and recorded length."""
@@ -106,6 +108,7 @@ class HistoryFlow(QObject):
         self.page.answer_requested.connect(self.open_answer)
         self.page.page_requested.connect(self.search)
         self.review.back_requested.connect(self.show_history)
+        self.export = ExportFlow(sessions, tasks, self.review)
         self.search_timer = QTimer(self)
         self.search_timer.setObjectName("search_timer")
         self.search_timer.setSingleShot(True)
@@ -212,6 +215,7 @@ class HistoryFlow(QObject):
             self.page.show_problem("That session is no longer saved.")
             return
         self.page.show_problem("")
+        self.export.clear()
         self.review.show_session(session, answer_id)
         self.navigator.show(self.review, self.review.back_button)
 

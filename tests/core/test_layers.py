@@ -144,8 +144,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     "analysis_service": {"core", "audio", "speech"},
     "analysis_worker": {"core", "audio", "speech", "analysis_service", "lifeline"},
     # Saved sessions: recovery, re-analysis, locks, deleting.
+    # Export (records/export.py) writes through reports: the one path of the terminal and
+    # the window.
     "records": {"core", "audio.wav", "speech", "store", "paths", "settings", "library"}
-    | {"analysis_service"},
+    | {"analysis_service", "reports"},
     # Construction of the real adapters, for both front ends.
     "services": BELOW_THE_FRONT_ENDS,
     # The window: no adapter directly (they come through the services it is given), and not

@@ -86,6 +86,7 @@ class ReviewPage(QWidget):
         splitter.setStretchFactor(1, 1)
         outer.addWidget(splitter, 1)
         buttons = QHBoxLayout()
+        self.bottom_row = buttons  # Export… and its status line join it (ui/export_flow.py)
         self.back_button = QPushButton("Back to past sessions")
         self.back_button.setAccessibleName("Back to the list of past sessions")
         self.back_button.clicked.connect(self.back_requested.emit)
