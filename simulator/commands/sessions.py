@@ -152,9 +152,7 @@ def _list_sessions() -> list[dict[str, Any]]:
     """The sessions, newest first. Straight from SQLite when nothing needs recovering or
     migrating (the common case, and much faster to start); else through ``Store``."""
     db_path = paths.layout().db_path
-    if not db_path.exists():
-        return []  # nothing saved yet: nothing to recover or migrate either
-    quick = quick_session_list(db_path)
+    quick = quick_session_list(db_path) if db_path.exists() else None
     if quick is not None:
         return quick
     store = _open()
