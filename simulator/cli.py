@@ -79,7 +79,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = _command_in(argv)
     for name, (module_name, help_line) in COMMANDS.items():
         if argv is None or name == wanted:
-            importlib.import_module(module_name).add_parser(subparsers)
+            module = importlib.import_module(module_name)
+            if hasattr(module, "ACTIONS"):  # it builds only the action argv names in full
+                module.add_parser(subparsers, argv)
+            else:
+                module.add_parser(subparsers)
         else:
             subparsers.add_parser(name, help=help_line)
     return parser

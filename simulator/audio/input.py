@@ -18,8 +18,6 @@ import time
 from types import TracebackType
 from typing import Any
 
-import numpy as np
-
 from simulator.audio import devices
 from simulator.audio.devices import Device
 from simulator.audio.errors import DeviceLostError, NoMicrophoneError
@@ -85,6 +83,10 @@ class InputStream:
     def _mono(self, block: bytes) -> bytes:
         if self.channels == 1:
             return block
+        # Imported here: the window checks the microphone at start, and numpy (16 MiB with
+        # the rest of the audio stack) would then stay in its idle process.
+        import numpy as np
+
         samples = np.frombuffer(block, dtype="<i2").reshape(-1, self.channels)
         return samples.mean(axis=1).round().astype("<i2").tobytes()
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from simulator import paths
-from simulator.commands import sessions_review
 from simulator.commands.common import (
     EXIT_OK,
     CommandError,
@@ -28,30 +28,71 @@ if TYPE_CHECKING:
     from simulator.core.records import SavedSession
     from simulator.store import Store
 
+#: Each action and its line in ``hotseat sessions --help``. As ``cli`` does for commands, only
+#: the action being run gets its parser in full: ``sessions list --json`` must start about as
+#: fast as the sqlite3 CLI prints the rows, and each parser argparse builds, and the modules of
+#: search, score and export, cost it milliseconds (docs/PERFORMANCE.md). tests/cli checks
+#: these lines against the full parsers'.
+ACTIONS: dict[str, str] = {
+    "list": "all sessions, newest first",
+    "show": "one session with its answers: ids, lengths, transcripts and findings",
+    "delete": "delete a session with its recordings",
+    "search": "find answers by words said or asked, with filters",
+    "score": "score an answer yourself, 1 to 5 per criterion",
+    "export": "write a session as a report (.html, .pdf), metrics (.csv) or recordings (.zip)",
+}
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+
+def add_parser(subparsers: argparse._SubParsersAction, argv: Sequence[str] | None = None) -> None:
+    """``hotseat sessions``: the action ``argv`` names in full, the others by name only
+    (``argv`` None: every action in full)."""
     parser = subparsers.add_parser(
         "sessions",
         help="list, show, search, score, export and delete saved sessions",
         description="The practice sessions saved on this computer.",
     )
     actions = parser.add_subparsers(dest="action", required=True)
-    listing = actions.add_parser("list", help="all sessions, newest first")
-    listing.add_argument("--json", action="store_true", help="print JSON for programs")
-    listing.set_defaults(handler=run_list)
-    show = actions.add_parser(
-        "show", help="one session with its answers: ids, lengths, transcripts and findings"
-    )
-    show.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
-    show.add_argument("--json", action="store_true", help="print JSON for programs")
-    show.set_defaults(handler=run_show)
-    delete = actions.add_parser("delete", help="delete a session with its recordings")
-    delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
-    delete.set_defaults(handler=run_delete)
-    sessions_review.add_parsers(actions)
-    from simulator.commands.export import add_export_parser  # its module: issue 12, export
+    wanted = _action_in(argv)
+    for name, help_line in ACTIONS.items():
+        if argv is None or name == wanted:
+            _add_action(actions, name)
+        else:
+            actions.add_parser(name, help=help_line)
 
-    add_export_parser(actions)
+
+def _action_in(argv: Sequence[str] | None) -> str | None:
+    """The action ``argv`` names: the first word that is not an option after the command's
+    (neither the top-level options nor ``sessions`` take values)."""
+    words = [word for word in argv or () if not word.startswith("-")]
+    return words[1] if len(words) > 1 else None
+
+
+def _add_action(actions: argparse._SubParsersAction, name: str) -> None:
+    if name == "list":
+        listing = actions.add_parser(name, help=ACTIONS[name])
+        listing.add_argument("--json", action="store_true", help="print JSON for programs")
+        listing.set_defaults(handler=run_list)
+    elif name == "show":
+        show = actions.add_parser(name, help=ACTIONS[name])
+        show.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
+        show.add_argument("--json", action="store_true", help="print JSON for programs")
+        show.set_defaults(handler=run_show)
+    elif name == "delete":
+        delete = actions.add_parser(name, help=ACTIONS[name])
+        delete.add_argument("id", type=int, help="the session id (see: hotseat sessions list)")
+        delete.set_defaults(handler=run_delete)
+    elif name == "search":
+        from simulator.commands.sessions_review import add_search_parser
+
+        add_search_parser(actions)
+    elif name == "score":
+        from simulator.commands.sessions_review import add_score_parser
+
+        add_score_parser(actions)
+    elif name == "export":
+        from simulator.commands.export import add_export_parser  # its module: issue 12, export
+
+        add_export_parser(actions)
 
 
 # Store errors after which the database may still be read (kinds from simulator.store.errors).
@@ -159,6 +200,8 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def _print_session(session: SavedSession, scores: dict[int, AnswerScores]) -> None:
+    from simulator.commands.sessions_review import score_lines
+
     say = _safe_print
     say(f"Session {session.id} · {session.pack_id} · {session.status}")
     say(f"Started {session.started_at}, ended {session.ended_at or '-'}")
@@ -171,7 +214,7 @@ def _print_session(session: SavedSession, scores: dict[int, AnswerScores]) -> No
             f"   answer {answer.id} · {format_seconds(answer.duration_s)} · "
             f"{answer.engine or '-'} · {answer.audio_path}"
         )
-        for line in sessions_review.score_lines(scores[answer.id]) if answer.id in scores else ():
+        for line in score_lines(scores[answer.id]) if answer.id in scores else ():
             say(f"   {line}")
         if answer.skipped:
             say("   Skipped: nothing was said in this answer.")

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from simulator.store import Store
 
 
-def add_parsers(actions: argparse._SubParsersAction) -> None:
-    """The ``search`` and ``score`` actions of ``hotseat sessions``."""
+def add_search_parser(actions: argparse._SubParsersAction) -> None:
+    """The ``search`` action of ``hotseat sessions``."""
     search = actions.add_parser(
         "search",
         help="find answers by words said or asked, with filters",
@@ -50,6 +50,10 @@ def add_parsers(actions: argparse._SubParsersAction) -> None:
     search.add_argument("--min-score", type=non_negative_float, help="self-score at least")
     search.add_argument("--max-score", type=non_negative_float, help="self-score at most")
     search.set_defaults(handler=run_search)
+
+
+def add_score_parser(actions: argparse._SubParsersAction) -> None:
+    """The ``score`` action of ``hotseat sessions``."""
     score = actions.add_parser(
         "score",
         help="score an answer yourself, 1 to 5 per criterion",
@@ -214,4 +218,4 @@ def _say(text: str) -> None:
     print(terminal_safe(text))
 
 
-__all__ = ["add_parsers", "run_score", "run_search", "score_lines"]
+__all__ = ["add_score_parser", "add_search_parser", "run_score", "run_search", "score_lines"]

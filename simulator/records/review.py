@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from simulator.core.history import PAGE_SIZE, AnswerScores, Attempt, SearchFilters, SearchPage
 from simulator.core.progress import AnswerFigures
 from simulator.core.rubric import Rubric
-from simulator.store import DataLayout, Store
+from simulator.store import DataLayout
 from simulator.store import figures as stored_figures
 from simulator.store import scores as stored_scores
+from simulator.store.listing import read_settled
 from simulator.store.search import search_answers
+
+if TYPE_CHECKING:
+    from simulator.store import Store
 
 
 def search(
@@ -65,7 +70,16 @@ def attempts(layout: DataLayout, answer_id: int) -> list[Attempt]:
 
 
 def figures(layout: DataLayout) -> list[AnswerFigures]:
-    """Every answered question's figures, oldest first: what ``core.progress`` reads."""
+    """Every answered question's figures, oldest first: what ``core.progress`` reads.
+
+    Read with the standard library's sqlite3 when the database is settled (the window reads
+    them at start for its summary): ``Store`` imports sqlite-utils, which imports numpy, and
+    both would then stay in the idle window (docs/PERFORMANCE.md, "Idle memory")."""
+    if not layout.db_path.exists():
+        return []
+    quick = read_settled(layout.db_path, stored_figures.figures_in)
+    if quick is not None:
+        return quick
     with _store(layout) as store:
         return stored_figures.answer_figures(store) if store else []
 
@@ -76,6 +90,8 @@ def _store(layout: DataLayout) -> Iterator[Store | None]:
     if not layout.db_path.exists():
         yield None
         return
+    from simulator.store import Store
+
     store = Store(layout.db_path)
     try:
         yield store

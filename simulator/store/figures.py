@@ -59,9 +59,16 @@ _ATTEMPTS = (
 def answer_figures(store: Store) -> list[AnswerFigures]:
     """The figures of every answered question, oldest first."""
     with store.reading() as db:
-        categories = {(row[0], row[1]): row[2] for row in db.execute(_CATEGORIES)}
-        scores = dict(db.execute(_SELF_SCORES).fetchall())
-        rows = _rows(db, _FIGURES + _ORDER, [])
+        return figures_in(db)
+
+
+def figures_in(db: Any) -> list[AnswerFigures]:
+    """:func:`answer_figures` read through ``db``, a ``sqlite3.Connection`` (as the window's
+    summary reads them, without sqlite-utils: ``records.review.figures``) or the store's
+    database, inside one read transaction."""
+    categories = {(row[0], row[1]): row[2] for row in db.execute(_CATEGORIES)}
+    scores = dict(db.execute(_SELF_SCORES).fetchall())
+    rows = _rows(db, _FIGURES + _ORDER, [])
     return [
         _figures(row, categories.get((row["session_id"], row["position"] - 1)), scores)
         for row in rows

@@ -1,4 +1,5 @@
-"""The list of saved sessions read with the standard library alone, for ``sessions list``.
+"""The list of saved sessions read with the standard library alone, for ``sessions list``
+(and, through :func:`read_settled`, the progress figures the window reads at start).
 
 ``Store`` brings in sqlite-utils (a tenth of a second to import) and migrates on open; listing
 needs neither when the database is already at the current schema and no session is waiting to
@@ -65,7 +66,7 @@ def quick_session_list(db_path: Path) -> list[dict[str, Any]] | None:
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    return _read_settled(db_path, rows)
+    return read_settled(db_path, rows)
 
 
 def quick_session_list_json(db_path: Path) -> str | None:
@@ -85,17 +86,17 @@ def quick_session_list_json(db_path: Path) -> str | None:
         ]
         return "[\n  " + ",\n  ".join(lines) + "\n]\n" if lines else "[]\n"
 
-    return _read_settled(db_path, text)
+    return read_settled(db_path, text)
 
 
 def nothing_to_recover(db_path: Path) -> bool:
     """Whether crash recovery would find nothing to do: no database yet, or one at the
     current schema with no session left "recording". Answers without sqlite-utils, which
     recovery imports (with numpy) even when it finds nothing."""
-    return not Path(db_path).exists() or bool(_read_settled(db_path, lambda _conn: True))
+    return not Path(db_path).exists() or bool(read_settled(db_path, lambda _conn: True))
 
 
-def _read_settled(db_path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+def read_settled(db_path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
     """What ``read`` reads in one snapshot of the database if it is settled (see
     :func:`_settled`); None if not, or if SQLite fails (``Store`` then words the error)."""
     try:

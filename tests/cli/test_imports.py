@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from simulator.cli import COMMANDS, build_parser
+from simulator.commands import sessions
 
 HEAVY = {"sqlite_utils", "numpy", "sounddevice", "soundfile", "vosk", "pocketsphinx", "PySide6"}
 
@@ -60,3 +61,38 @@ def test_help_lists_every_command_without_importing_them(
     out = " ".join(capsys.readouterr().out.split())  # help lines are wrapped
     for name, (_module, help_line) in COMMANDS.items():
         assert name in out and help_line in out
+
+
+def test_every_sessions_action_is_listed_with_its_own_help_line() -> None:
+    full = build_parser()  # every command and action in full
+    commands = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    parser = commands.choices["sessions"]
+    actions = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {choice.dest: choice.help for choice in actions._choices_actions}
+    assert helps == sessions.ACTIONS
+    assert list(actions.choices) == list(sessions.ACTIONS)  # in the same order
+
+
+def test_sessions_list_builds_and_imports_only_what_it_uses() -> None:
+    from tests.cli.test_sessions_list import saved_sessions
+
+    saved_sessions(3)  # settled: no recovery or migration to go through
+    modules = imported_modules("sessions", "list", "--json")
+    assert "simulator.store.listing" in modules  # imported by the sessions command
+    unused = {
+        "simulator.commands.sessions_review",  # search and score
+        "simulator.commands.export",
+        "simulator.records.recovery",
+        "simulator.settings",
+        "dataclasses",
+    }
+    assert sorted(unused & modules) == []
+    assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
+
+
+def test_sessions_actions_are_still_parsed_in_full() -> None:
+    parser = build_parser(["sessions", "score", "7", "result=4"])
+    args = parser.parse_args(["sessions", "score", "7", "result=4"])
+    assert (args.action, args.answer_id, args.scores) == ("score", 7, ["result=4"])
+    args = build_parser(["--debug", "sessions", "list"]).parse_args(["--debug", "sessions", "list"])
+    assert (args.action, args.json, args.debug) == ("list", False, True)

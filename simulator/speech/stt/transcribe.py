@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from simulator.audio.wav import MonoReader
 from simulator.core.transcript import Transcript
 from simulator.speech.stt.base import Recognizer
 
@@ -35,6 +34,10 @@ def transcribe_wav(
     decodes the file once), or any callable making a Recognizer.
     """
     make = getattr(factory, "for_file", factory)
+    # Here, not at the top: the window imports this package to set up the recogniser, and
+    # audio.wav brings numpy and soundfile (16 MiB) into its idle process.
+    from simulator.audio.wav import MonoReader
+
     with MonoReader(path, RATE) as audio:
         recognizer = make(RATE)
         block = int(RATE * BLOCK_SECONDS) * 2
