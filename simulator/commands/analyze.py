@@ -16,7 +16,7 @@ from simulator import paths
 from simulator.commands.common import EXIT_OK, EXIT_USAGE, CommandError, print_json
 
 if TYPE_CHECKING:
-    from simulator.core.records import SavedAnswer
+    from simulator.core.records import SavedAnswer, SavedSession
 
 
 ALL_PROGRESS_FROM = 10  # answers: fewer are done before a progress line would help
@@ -122,13 +122,15 @@ def _open_store() -> Any:
 
 
 def _analyse_saved(
-    answer: SavedAnswer, pack_id: str, targets: Any, progress: Any = None
+    answer: SavedAnswer, session: SavedSession | None, targets: Any, progress: Any = None
 ) -> dict[str, Any]:
     """A saved answer analysed again (records.reanalyse); a reason it cannot be, one line."""
     from simulator.records.reanalyse import ReanalysisError, reanalyse
 
+    pack_id = session.pack_id if session is not None else ""
+    drill_events = session.events if session is not None and session.drill else None
     try:
-        return reanalyse(paths.layout(), answer, pack_id, targets, progress)
+        return reanalyse(paths.layout(), answer, pack_id, targets, progress, drill_events)
     except ReanalysisError as error:
         raise CommandError(str(error)) from None
 
@@ -145,7 +147,7 @@ def _run_answer(args: argparse.Namespace, targets: Any) -> int:
         session = read_session(store, answer.session_id)
         progress = StderrProgress()
         try:
-            report = _analyse_saved(answer, session.pack_id if session else "", targets, progress)
+            report = _analyse_saved(answer, session, targets, progress)
         finally:
             progress.finish()
         store.set_analysis(answer.id, report, ANALYSIS_VERSION)
@@ -170,7 +172,7 @@ def _run_all(args: argparse.Namespace, targets: Any) -> int:
 
     with _open_store() as store:
         todo = [
-            (answer, session.pack_id)
+            (answer, session)
             for row in store.list_sessions()
             if (session := read_session(store, row["id"])) is not None
             for answer in session.answers
@@ -179,10 +181,10 @@ def _run_all(args: argparse.Namespace, targets: Any) -> int:
         # Each answer takes up to a second: a line on stderr says how far a long run has got.
         progress = StderrProgress(show=count, terminal_from=ALL_PROGRESS_FROM, log_from=50)
         try:
-            for finished, (answer, pack_id) in enumerate(todo):
+            for finished, (answer, session) in enumerate(todo):
                 progress("re-analysing answers", finished, len(todo))
                 try:
-                    report = _analyse_saved(answer, pack_id, targets)
+                    report = _analyse_saved(answer, session, targets)
                 except CommandError as error:
                     skipped.append({"answer_id": answer.id, "reason": str(error)})
                     continue

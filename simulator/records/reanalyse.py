@@ -7,12 +7,14 @@ one answer cannot be analysed; it never stops the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from simulator.core.events import PRESSURE_EVENT_TYPES
 from simulator.core.packs import Question
-from simulator.core.records import SavedAnswer
+from simulator.core.played import spans_from_events
+from simulator.core.records import SavedAnswer, SavedEvent
 from simulator.core.transcript import Transcript
 from simulator.store import DataLayout
 from simulator.store.files import OutsideDataFolder
@@ -63,8 +65,14 @@ def reanalyse(
     pack_id: str,
     targets: Any,
     progress: Progress | None = None,
+    drill_events: Sequence[SavedEvent] | None = None,
 ) -> dict[str, Any]:
-    """A fresh analysis of a saved answer (not saved: the caller stores it)."""
+    """A fresh analysis of a saved answer (not saved: the caller stores it).
+
+    ``drill_events``: the session's logged events when it ran a drill. The answer's pressure
+    events and the spans Hotseat played (read back from them) go to the analysis as they did
+    live, so the interviewer's voice stays out of the metrics and the recovery is measured.
+    """
     from simulator.analysis_service import analyze_question_answer
 
     if answer.transcript is None:
@@ -76,7 +84,23 @@ def reanalyse(
     if not wav.is_file():
         raise ReanalysisError(f"the recording of answer {answer.id} is missing: {wav}")
     question = find_question(layout, pack_id, answer.question_id)
-    return analyze_question_answer(wav, saved_transcript(answer), question, targets, progress)
+    if drill_events is None:
+        return analyze_question_answer(wav, saved_transcript(answer), question, targets, progress)
+    kinds = {kind.type for kind in PRESSURE_EVENT_TYPES}
+    events = [
+        {"type": event.kind, **event.payload}
+        for event in drill_events
+        if event.answer_id == answer.id and event.kind in kinds
+    ]
+    return analyze_question_answer(
+        wav,
+        saved_transcript(answer),
+        question,
+        targets,
+        progress,
+        played=spans_from_events(events),
+        pressure_events=events,
+    )
 
 
 def recording_of(layout: DataLayout, answer: SavedAnswer) -> Path | None:
