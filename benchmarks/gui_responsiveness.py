@@ -6,7 +6,10 @@ the longest gap between its ticks, from Start until the answer's transcript is o
 Launch: `python -m simulator` is started as a process and reports when its window has been
 shown and the event loop has run once; the median of three launches is printed.
 
-    python -m benchmarks.gui_responsiveness [--shots DIR]
+    python -m benchmarks.gui_responsiveness [--shots DIR] [--drill full-pressure]
+
+With ``--drill`` the answer runs under that pressure drill at intensity 3 (cut-ins spoken
+through the mixer, distraction sounds, a squeeze), chosen on the home page as a user would.
 """
 
 from __future__ import annotations
@@ -58,11 +61,14 @@ def launch_seconds(home: Path) -> float:
     return elapsed
 
 
-def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tuple[float, float]:
+def stall_during_answer(
+    home: Path, mic: VirtualMic, shots: Path | None, drill: str | None = None
+) -> tuple[float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from simulator import paths
+    from simulator.core.events import SessionEvent
     from simulator.library import load_library
     from simulator.services import build_services
     from simulator.settings import Settings, SettingsFile
@@ -84,7 +90,15 @@ def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tupl
     parts = [flite_wav(text, folder / f"s{i}.wav") for i, text in enumerate(sentences)]
     answer = concat_wavs(parts, folder / "answer.wav", pause_s=0.5)
     settings_file = SettingsFile(paths.settings_file())
-    settings_file.save(Settings(engine="pocketsphinx", end_silence_s=1.5, shuffle=False))
+    settings_file.save(
+        Settings(
+            engine="pocketsphinx",
+            end_silence_s=1.5,
+            shuffle=False,
+            drill=drill,
+            intensity=3 if drill else 2,
+        )
+    )
     services = build_services(settings_file.load(), layout)
     window = MainWindow(
         services, load_library(paths.builtin_packs_dir(), layout.packs_dir), settings_file
@@ -107,14 +121,19 @@ def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tupl
     heartbeat.timeout.connect(beat)
     done: dict[str, float] = {}
 
-    def on_event(event: dict[str, object]) -> None:
+    def on_event(event: SessionEvent) -> None:
+        kind = event.type
         if os.environ.get("HOTSEAT_BENCH_DEBUG"):
-            log.append(f"{time.perf_counter():.2f} event {event['type']}")
-        if event["type"] == "recording_started":
+            log.append(f"{time.perf_counter():.2f} event {kind}")
+        if kind in {"recording_started", "answer_ended"}:
+            done[f"gap_index_{kind}"] = len(gaps)
+        if kind == "recording_started":
             mic.speak(answer, block=False)
             if shots:
                 QTimer.singleShot(9000, lambda: window.grab().save(str(shots / "live.png")))
-        if event["type"] == "answer_saved":
+        if kind in {"interruption_started", "distraction", "time_squeezed"}:
+            done[kind] = done.get(kind, 0) + 1
+        if kind == "answer_saved":
             done["saved"] = time.perf_counter()
 
     clock.start()
@@ -126,17 +145,25 @@ def stall_during_answer(home: Path, mic: VirtualMic, shots: Path | None) -> tupl
     app.exec()
     heartbeat.stop()
     print("\n".join(log), file=sys.stderr)
+    if drill:
+        happened = {k: v for k, v in done.items() if k != "saved" and not k.startswith("gap")}
+        print(f"drill {drill}: {happened}", file=sys.stderr)
     if shots:
         window.grab().save(str(shots / "end.png"))
     window.shutdown()
     services.close()
     mic.restore_os_environ()
+    first = int(done.get("gap_index_recording_started", 0))
+    last = int(done.get("gap_index_answer_ended", len(gaps)))
+    during = gaps[first:last] or gaps
+    print(f"longest_gap_while_recording_ms={max(during) * 1000:.0f}", file=sys.stderr)
     return max(gaps), statistics.quantiles(gaps, n=100)[98]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shots", type=Path, help="also save screenshots of the real session")
+    parser.add_argument("--drill", help="run the answer under this pressure drill (intensity 3)")
     args = parser.parse_args()
     if args.shots:
         args.shots.mkdir(parents=True, exist_ok=True)
@@ -147,8 +174,12 @@ def main() -> None:
             f"runs={' '.join(f'{x:.2f}' for x in launches)}"
         )
         with VirtualMic() as mic:
-            longest, p99 = stall_during_answer(Path(folder) / "stall", mic, args.shots)
-        print(f"gui_heartbeat_10ms longest_gap_ms={longest * 1000:.0f} p99_gap_ms={p99 * 1000:.0f}")
+            longest, p99 = stall_during_answer(Path(folder) / "stall", mic, args.shots, args.drill)
+        label = f" drill={args.drill}" if args.drill else ""
+        print(
+            f"gui_heartbeat_10ms{label} longest_gap_ms={longest * 1000:.0f}"
+            f" p99_gap_ms={p99 * 1000:.0f}"
+        )
 
 
 if __name__ == "__main__":
