@@ -30,10 +30,10 @@ from simulator.commands.common import (
     positive_int,
     terminal_safe,
 )
-from simulator.commands.pressure_summary import summary_lines
 from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
 from simulator.core.analysis.pressure_session import session_summary
+from simulator.core.analysis.pressure_session_text import summary_lines
 from simulator.core.drills import UnknownDrillError, get_drill
 from simulator.library import load_library
 from simulator.records.recovery import recover_unfinished

@@ -1,8 +1,8 @@
-"""The end of a drill session in the terminal: its recovery summary in one or two lines.
+"""A drill session's recovery summary in one or two lines of plain words.
 
-``core.analysis.pressure_session.session_summary`` computes it from each answer's ``pressure``
-analysis and the earlier pressure sessions' summaries (``records.pressure_history``); this
-words it for ``hotseat practice --no-gui --drill``.
+``pressure_session.session_summary`` computes it from each answer's ``pressure`` analysis and
+the earlier pressure sessions' summaries (``records.pressure_history``); this words it, the
+same for the end of ``hotseat practice --no-gui --drill`` and the window's end page.
 """
 
 from __future__ import annotations
