@@ -66,3 +66,20 @@ def test_earlier_drill_sessions_are_summarised_oldest_first_each_against_its_own
     assert earlier_summaries(layout, first) == []
     assert len(earlier_summaries(layout, second)) == 1
     assert len(earlier_summaries(layout, later)) == 3
+
+
+def test_the_windows_facade_reads_the_same_summaries() -> None:
+    from simulator.services import build_services
+    from simulator.settings import Settings
+
+    layout = paths.layout()
+    layout.ensure()
+    with Store(layout.db_path) as store:
+        _session(store, "cut-ins", [[1.0, 3.0]])
+        now = _session(store, "cut-ins", [[0.5]])
+    services = build_services(Settings(), layout)
+    try:
+        assert services.history.earlier_pressure(now) == earlier_summaries(layout, now)
+        assert [s["median_recovery_s"] for s in services.history.earlier_pressure(now)] == [2.0]
+    finally:
+        services.close()
