@@ -193,7 +193,7 @@ def _practise(
 ) -> int:
     jsonl = args.events == "jsonl"
     say = _Printer(quiet=jsonl)
-    if options.drill is not None:
+    if options.drill is not None and not jsonl:  # JSON lines carry the analyses themselves
         from simulator.records.pressure_history import earlier_summaries
 
         say.earlier = lambda session_id: earlier_summaries(services.layout, session_id)
