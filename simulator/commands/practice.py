@@ -35,6 +35,7 @@ from simulator.core import events as ev
 from simulator.core.analysis.pressure_session import session_summary
 from simulator.core.analysis.pressure_session_text import summary_lines
 from simulator.core.drills import UnknownDrillError, get_drill
+from simulator.core.errors import StoreError
 from simulator.library import load_library
 from simulator.records.recovery import recover_unfinished
 from simulator.services import Services, build_services
@@ -397,8 +398,6 @@ class _Printer:
         """A drill session's recovery against the earlier ones (the analyses have all come:
         the session is saved once they have)."""
         answers = [self.pressure.get(i) for i in range(max(self.pressure, default=-1) + 1)]
-        from simulator.store import StoreError
-
         try:
             before = earlier(session_id)
         except StoreError as error:  # the session is saved; only the comparison is missing

@@ -70,3 +70,22 @@ def test_a_session_without_a_drill_prints_no_summary(capsys: pytest.CaptureFixtu
     _analysed(printer, 0, None)
     printer.event(ev.SessionSaved(session_id=1, status="complete", answers=1))
     assert "pressure" not in capsys.readouterr().out
+
+
+def test_an_unreadable_store_still_gives_the_session_s_own_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from simulator.core.errors import StoreError
+
+    def unreadable(_session_id: int) -> list[dict[str, Any]]:
+        raise StoreError("the database is locked")
+
+    printer = _Printer(quiet=False)
+    printer.earlier = unreadable
+    _analysed(printer, 0, _pressure((12.0, 1.25)))
+    printer.event(ev.SessionSaved(session_id=1, status="complete", answers=1))
+    assert capsys.readouterr().out.splitlines()[-3:] == [
+        "Warning: earlier pressure sessions could not be read: the database is locked",
+        "Under pressure: 1 cut-in, median recovery 1.2 s, slowest 1.2 s (answer 1 at 0:12.0).",
+        "Recovery: no earlier pressure session to compare with.",
+    ]
