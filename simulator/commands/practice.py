@@ -32,7 +32,10 @@ from simulator.commands.common import (
 )
 from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
+from simulator.core.analysis.pressure_session import session_summary
+from simulator.core.analysis.pressure_session_text import summary_lines
 from simulator.core.drills import UnknownDrillError, get_drill
+from simulator.core.errors import StoreError
 from simulator.library import load_library
 from simulator.records.recovery import recover_unfinished
 from simulator.services import Services, build_services
@@ -191,6 +194,10 @@ def _practise(
 ) -> int:
     jsonl = args.events == "jsonl"
     say = _Printer(quiet=jsonl)
+    if options.drill is not None and not jsonl:  # JSON lines carry the analyses themselves
+        from simulator.records.pressure_history import earlier_summaries
+
+        say.earlier = lambda session_id: earlier_summaries(services.layout, session_id)
     recognizers = services.sessions.recognizers  # a missing model fails here, first
     for message in recover_unfinished(services.layout, services.settings, recognizers):
         print(message, file=sys.stderr)
@@ -311,6 +318,10 @@ class _Printer:
         self.quiet = quiet
         self.tty = sys.stdout.isatty()
         self._partial = ""
+        # A drill session's: the earlier pressure sessions' summaries (records.pressure_history)
+        # and each answer's ``pressure`` analysis, summed up when the session is saved.
+        self.earlier: Callable[[int], list[dict[str, Any]]] | None = None
+        self.pressure: dict[int, dict[str, Any] | None] = {}
 
     def line(self, text: str) -> None:
         if not self.quiet:
@@ -363,7 +374,9 @@ class _Printer:
                 self.line(f"  Skipped: nothing was said in {format_seconds(duration)}.")
             case ev.AnswerSaved(duration_s=duration, transcript=transcript):
                 self.line(f"  Saved {format_seconds(duration)}: {transcript}")
-            case ev.AnswerAnalyzed(analysis=analysis):
+            case ev.AnswerAnalyzed(index=index, analysis=analysis):
+                pressure = analysis.get("pressure")
+                self.pressure[index] = pressure if isinstance(pressure, dict) else None
                 for finding in analysis.get("findings", []):
                     self.line(f"    - {finding['message']}")
             case ev.WarningEvent(message=message):
@@ -376,3 +389,19 @@ class _Printer:
                     f"Session {session_id} saved ({status}, {answers} answer(s)). "
                     f"Review: hotseat sessions show {session_id}"
                 )
+                if self.earlier is not None:
+                    self._pressure_summary(session_id, self.earlier)
+
+    def _pressure_summary(
+        self, session_id: int, earlier: Callable[[int], list[dict[str, Any]]]
+    ) -> None:
+        """A drill session's recovery against the earlier ones (the analyses have all come:
+        the session is saved once they have)."""
+        answers = [self.pressure.get(i) for i in range(max(self.pressure, default=-1) + 1)]
+        try:
+            before = earlier(session_id)
+        except StoreError as error:  # the session is saved; only the comparison is missing
+            self.line(f"Warning: earlier pressure sessions could not be read: {error}")
+            before = []
+        for text in summary_lines(session_summary(answers, before)):
+            self.line(text)

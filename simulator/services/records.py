@@ -51,6 +51,13 @@ class PastSessions:
         finally:
             store.close()
 
+    def earlier_pressure(self, session_id: int) -> list[dict[str, Any]]:
+        """The recovery summaries of the pressure sessions before ``session_id``, oldest
+        first (records.pressure_history)."""
+        from simulator.records.pressure_history import earlier_summaries
+
+        return earlier_summaries(self.adapters.layout, session_id)
+
     def get_answer(self, answer_id: int) -> SavedAnswer | None:
         """One saved answer with its words and analysis (None if it is gone)."""
         from simulator.store.records import read_answer

@@ -52,6 +52,11 @@ class PastSessions(SessionExporter, Protocol):
         """One saved answer with its words and analysis (None if it is gone)."""
         ...
 
+    def earlier_pressure(self, session_id: int) -> list[dict[str, Any]]:
+        """The recovery summaries of the pressure sessions before ``session_id``, oldest
+        first (session_flow.PressureHistory)."""
+        ...
+
     def search(
         self, query: str, filters: SearchFilters | None = None, offset: int = 0
     ) -> SearchPage:

@@ -9,13 +9,15 @@ services (``services.sessions.Sessions`` for real, the scripted runner's fake in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from simulator.core import events as ev
+from simulator.core.analysis.pressure_session import session_summary
+from simulator.core.analysis.pressure_session_text import summary_lines
 from simulator.core.errors import NoMicrophoneError
 from simulator.core.packs import Question
 from simulator.library import Library
@@ -29,6 +31,7 @@ from simulator.ui.navigator import Navigator
 from simulator.ui.pages.end import EndPage, SessionAnswers
 from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
+from simulator.ui.tasks import TaskRunner
 from simulator.ui.widgets.banner import BannerArea
 
 JOIN_TIMEOUT_S = 5.0
@@ -44,6 +47,13 @@ class SessionStarter(Protocol):
         ...
 
 
+class PressureHistory(Protocol):
+    def earlier_pressure(self, session_id: int) -> list[dict[str, Any]]:
+        """The recovery summaries of the pressure sessions before ``session_id``, oldest
+        first (slow: the store, so off the GUI thread)."""
+        ...
+
+
 class SessionFlow(QObject):
     home_requested = Signal()
 
@@ -56,8 +66,15 @@ class SessionFlow(QObject):
         pages: tuple[HomePage, InterviewPage, EndPage],
         library: Library,
         remember_choices: Callable[[], Settings],
+        *,
+        history: PressureHistory | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(navigator.stack)
+        # A drill session's end page sums up its recovery against the earlier ones, read
+        # from the store by ``history`` on one of ``tasks``' workers.
+        self.history, self.tasks = history, tasks
+        self._drill = False
         self.sessions = sessions
         self.navigator = navigator
         self.banners = banners
@@ -137,6 +154,7 @@ class SessionFlow(QObject):
         self.banners.clear("session")
         self.banners.clear("session-warning")
         self.answers, self._saved = SessionAnswers(), (None, "aborted")
+        self._drill = options.drill is not None
         self.bridge = bridge
         self.interview.attach(bridge, hide_question_text, options.questions)
         bridge.event.connect(self._on_event)
@@ -167,6 +185,31 @@ class SessionFlow(QObject):
         saved_id = session_id if session_id is not None else self._saved[0]
         self.end.show_results(saved_id, self._saved[1], self.answers.answers)
         self.navigator.show(self.end, self.end.again_button)
+        if self._drill and saved_id is not None:
+            self._sum_up_pressure(saved_id)
+
+    def _sum_up_pressure(self, session_id: int) -> None:
+        """The recovery summary above the answers (their analyses have all come: the session
+        is saved once they have); the earlier sessions are read off the GUI thread."""
+        answers: list[Mapping[str, Any] | None] = [None] * len(self.answers.saved)
+        for answer in self.answers.saved:
+            pressure = answer.analysis.data.get("pressure") if answer.analysis else None
+            if isinstance(pressure, Mapping) and 0 < answer.position <= len(answers):
+                answers[answer.position - 1] = pressure
+        history, tasks = self.history, self.tasks
+
+        def show(lines: list[str]) -> None:
+            if self.end.session_id == session_id:  # not a later session's page
+                self.end.show_pressure(lines)
+
+        if history is None or tasks is None:
+            show(summary_lines(session_summary(answers)))
+            return
+        tasks.run_task(
+            lambda: summary_lines(session_summary(answers, history.earlier_pressure(session_id))),
+            show,
+            lambda _error: show(summary_lines(session_summary(answers))),  # none to compare
+        )
 
     def practice_again(self) -> None:
         self.start(**self._last_start)
@@ -176,4 +219,4 @@ class SessionFlow(QObject):
         return self.bridge is None or self.bridge.shutdown(JOIN_TIMEOUT_S)
 
 
-__all__ = ["SessionFlow", "SessionStarter"]
+__all__ = ["PressureHistory", "SessionFlow", "SessionStarter"]

@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
             (self.home, self.interview, self.end),
             library,
             self._remember_choices,
+            history=services.history,
+            tasks=self.tasks,
         )
         self.session.home_requested.connect(self.show_home)
         self.library_flow = LibraryFlow(

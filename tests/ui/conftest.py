@@ -169,6 +169,14 @@ class FakeVoices(ReplayFakes):
 
 
 class FakePastSessions:
+    def __init__(self) -> None:
+        self.earlier: list[dict[str, Any]] = []  # earlier pressure sessions' summaries
+        self.earlier_asked: list[tuple[int, str]] = []  # (session id, thread name)
+
+    def earlier_pressure(self, session_id: int) -> list[dict[str, Any]]:
+        self.earlier_asked.append((session_id, threading.current_thread().name))
+        return self.earlier
+
     def list_sessions(self) -> list[dict[str, Any]]:
         return []
 

@@ -103,10 +103,16 @@ class EndPage(QWidget):
         self.summary_label = QLabel("")
         self.summary_label.setProperty("role", "subtitle")
         self.summary_label.setAccessibleName("Session summary")
+        # A drill session's recovery, against the earlier pressure sessions (session_flow).
+        self.pressure_label = QLabel("")
+        self.pressure_label.setWordWrap(True)
+        self.pressure_label.setAccessibleName("Recovery under pressure")
+        self.pressure_label.hide()
         self.answers = AnswerList(play, "No answers were recorded in this session.")
         self.answers.problem.connect(self.problem.emit)
         outer.addWidget(self.title_label)
         outer.addWidget(self.summary_label)
+        outer.addWidget(self.pressure_label)
         outer.addWidget(self.answers, 1)
 
         buttons = QHBoxLayout()
@@ -134,7 +140,14 @@ class EndPage(QWidget):
             "Interview complete" if status == "complete" else "Interview ended early"
         )
         self.summary_label.setText(summary_line(session_id, answers))
+        self.pressure_label.hide()
+        self.pressure_label.setText("")
         self.answers.show_answers(answers)
+
+    def show_pressure(self, lines: list[str]) -> None:
+        """A drill session's recovery summary, above its answers."""
+        self.pressure_label.setText("\n".join(lines))
+        self.pressure_label.show()
 
     # The answer list's parts, as the window and the tests reach them.
     @property
