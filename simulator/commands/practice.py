@@ -9,7 +9,6 @@ the session; Ctrl-C and SIGTERM end it too, keeping what was recorded.
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 import threading
@@ -24,18 +23,14 @@ from simulator.commands.common import (
     EXIT_USAGE,
     CommandError,
     error_line,
-    format_seconds,
     non_negative_float,
     positive_float,
     positive_int,
-    terminal_safe,
 )
+from simulator.commands.practice_output import _JsonLines, _Printer
 from simulator.commands.stderr_filter import without_portaudio_noise
 from simulator.core import events as ev
-from simulator.core.analysis.pressure_session import session_summary
-from simulator.core.analysis.pressure_session_text import summary_lines
 from simulator.core.drills import UnknownDrillError, get_drill
-from simulator.core.errors import StoreError
 from simulator.library import load_library
 from simulator.records.recovery import recover_unfinished
 from simulator.services import Services, build_services
@@ -299,109 +294,3 @@ class _Outcome:
         if isinstance(event, ev.ErrorEvent):
             self.errors.append(event.message)
         self.handler(event)
-
-
-class _JsonLines:
-    """Writes each event as one JSON line, flushed at once so readers see it live."""
-
-    def __call__(self, event: ev.SessionEvent) -> None:
-        if isinstance(event, ev.Level):
-            return
-        sys.stdout.write(json.dumps(ev.to_json(event), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-
-
-class _Printer:
-    """Human-readable progress on the terminal."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.tty = sys.stdout.isatty()
-        self._partial = ""
-        # A drill session's: the earlier pressure sessions' summaries (records.pressure_history)
-        # and each answer's ``pressure`` analysis, summed up when the session is saved.
-        self.earlier: Callable[[int], list[dict[str, Any]]] | None = None
-        self.pressure: dict[int, dict[str, Any] | None] = {}
-
-    def line(self, text: str) -> None:
-        if not self.quiet:
-            self._end_partial()
-            print(terminal_safe(text), flush=True)
-
-    def prompt(self, text: str) -> None:
-        """A reply to a key: on stdout, or on stderr when stdout carries JSON lines."""
-        if self.quiet:
-            print(text, file=sys.stderr, flush=True)
-        else:
-            self.line(text)
-
-    def _end_partial(self) -> None:
-        if self._partial:
-            sys.stdout.write("\n")
-            self._partial = ""
-
-    def event(self, event: ev.SessionEvent) -> None:
-        match event:
-            case ev.QuestionStarted(index=index, count=count, text=text):
-                low, high = event.answer_seconds
-                self.line("")
-                self.line(f"Question {index + 1} of {count}: {text}")
-                self.line(f"  Target {format_seconds(low)}–{format_seconds(high)}.")
-            case ev.PrepStarted(seconds=seconds):
-                self.line(f"  {seconds} s to prepare (Enter to start now)…")
-            case ev.RecordingStarted():
-                self.line("  Recording. Speak now.")
-            case ev.Partial(text=text) if self.tty:
-                text = terminal_safe(text)[-70:]
-                sys.stdout.write("\r  > " + text.ljust(len(self._partial)))
-                sys.stdout.flush()
-                self._partial = text
-            case ev.InterruptionStarted(kind="clarification"):
-                pass  # said with the clarification's own line
-            case ev.InterruptionStarted(kind=kind, text=text, answer_s=at):
-                self.line(f"  [{at:.1f} s] Interviewer ({kind.replace('_', ' ')}): {text}")
-            case ev.TimeSqueezed(new_limit_s=limit):
-                self.line(f"  The time limit is now {format_seconds(limit)}.")
-            case ev.Clarification(asked=asked, answer=answer, answer_s=at):
-                self.line(f"  [{at:.1f} s] You asked: {asked}")
-                self.line(f"  Interviewer: {answer}")
-            case ev.Distraction(kind=kind, name=name, answer_s=at):
-                where = "on screen" if kind == "screen" else "sound"
-                self.line(f"  [{at:.1f} s] Distraction ({where}): {name.replace('_', ' ')}")
-            case ev.AnswerEnded(reason=reason):
-                self.line(f"  Answer ended ({reason.replace('_', ' ')}); transcribing…")
-            case ev.AnswerSaved(skipped=True, duration_s=duration):
-                self.line(f"  Skipped: nothing was said in {format_seconds(duration)}.")
-            case ev.AnswerSaved(duration_s=duration, transcript=transcript):
-                self.line(f"  Saved {format_seconds(duration)}: {transcript}")
-            case ev.AnswerAnalyzed(index=index, analysis=analysis):
-                pressure = analysis.get("pressure")
-                self.pressure[index] = pressure if isinstance(pressure, dict) else None
-                for finding in analysis.get("findings", []):
-                    self.line(f"    - {finding['message']}")
-            case ev.WarningEvent(message=message):
-                self.line(f"  Warning: {message}")
-            case ev.ErrorEvent(message=message):
-                self.line(f"  Error: {message}")
-            case ev.SessionSaved(session_id=session_id, status=status, answers=answers):
-                self.line("")
-                self.line(
-                    f"Session {session_id} saved ({status}, {answers} answer(s)). "
-                    f"Review: hotseat sessions show {session_id}"
-                )
-                if self.earlier is not None:
-                    self._pressure_summary(session_id, self.earlier)
-
-    def _pressure_summary(
-        self, session_id: int, earlier: Callable[[int], list[dict[str, Any]]]
-    ) -> None:
-        """A drill session's recovery against the earlier ones (the analyses have all come:
-        the session is saved once they have)."""
-        answers = [self.pressure.get(i) for i in range(max(self.pressure, default=-1) + 1)]
-        try:
-            before = earlier(session_id)
-        except StoreError as error:  # the session is saved; only the comparison is missing
-            self.line(f"Warning: earlier pressure sessions could not be read: {error}")
-            before = []
-        for text in summary_lines(session_summary(answers, before)):
-            self.line(text)
