@@ -20,9 +20,10 @@ run_packages=(libportaudio2 espeak-ng alsa-utils libpulse0 libasound2-plugins li
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 fonts-dejavu-core)
 # What the tests add: a PulseAudio virtual microphone, voices to speak test answers (flite,
-# espeak-ng), sox to cut and measure audio, Xvfb for screenshots, and desktop-file-validate for
-# the Linux desktop entry.
-test_packages=(pulseaudio pulseaudio-utils flite sox xvfb desktop-file-utils)
+# espeak-ng), sox to cut and measure audio, Xvfb for screenshots, desktop-file-validate for
+# the Linux desktop entry, and Node.js to run the debug-aloud pack's JavaScript programs (each
+# planted bug is shown by running it).
+test_packages=(pulseaudio pulseaudio-utils flite sox xvfb desktop-file-utils nodejs)
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
