@@ -9,6 +9,7 @@ stale file is simply never read again. A damaged cache file is computed again, n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -79,13 +80,16 @@ def envelope(wav: Path, home: Path) -> Envelope:
         return found
     computed = compute_envelope(wav)
     data = {"duration_s": computed.duration_s, "lows": computed.lows, "highs": computed.highs}
+    temp = cache.with_suffix(f".{os.getpid()}.part")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        temp = cache.with_suffix(f".{os.getpid()}.part")
         temp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temp, cache)  # whole or not at all: a reader never sees half a file
     except OSError:
-        pass
+        # Nothing to tell the user: the waveform is shown all the same, and the next call
+        # computes it again. Only the half-written file must not stay behind.
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
     return computed
 
 

@@ -96,3 +96,14 @@ def test_the_voices_facade_gives_the_cached_question_and_the_cached_waveform(
         assert list(layout.home.joinpath(*CACHE_FOLDER).glob("*.json"))
     finally:
         adapters.close()
+
+
+def test_a_cache_write_that_fails_halfway_leaves_no_part_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    wav = write_wav(tmp_path / "a.wav", 0.3 * np.ones(8000))
+    folder = home.joinpath(*CACHE_FOLDER)
+    folder.mkdir(parents=True)
+    # A folder where the cache file would go: the temporary file is written, the rename fails.
+    (folder / f"{waveforms.cache_key(wav)}.json").mkdir()
+    assert envelope(wav, home).duration_s == pytest.approx(0.5)
+    assert list(folder.glob("*.part")) == []
