@@ -259,27 +259,38 @@ def memory_figure(app_home: Path, hello_home: Path) -> None:
 
 
 def list_figure(pairs: int, sessions: int, work: Path, python: str) -> None:
-    """``sessions list --json`` against the sqlite3 CLI printing the same rows, in CPU
-    seconds; ``python`` runs Hotseat (another environment's, e.g. one the wheel is installed
-    in, run outside the checkout so that it imports the installed package)."""
+    """``hotseat sessions list --json`` against the sqlite3 CLI printing the same rows, in CPU
+    seconds. ``python`` is the environment's interpreter (another one's, e.g. one the wheel is
+    installed in); the command is its ``hotseat`` script, as users run it, from the work folder
+    so that it imports the installed package. The data folder is found twice: through
+    ``HOTSEAT_HOME``, and by default (under a ``HOME`` made for the run)."""
     db = fill_store(work / "store", sessions)
     from simulator.store.listing import LIST_SESSIONS
 
-    env = {**os.environ, "HOTSEAT_HOME": str(db.parent)}
-    hotseat = [python, "-m", "simulator", "sessions", "list", "--json"]
+    script = Path(python).parent / "hotseat"
+    hotseat = [str(script)] if script.exists() else [python, "-m", "simulator"]
+    hotseat += ["sessions", "list", "--json"]
     sqlite = [shutil.which("sqlite3") or "sqlite3", "-json", str(db), LIST_SESSIONS]
-    # Run from the work folder: ``-m`` from the checkout would import its package instead.
-    listed = in_turns(
-        pairs, lambda: cpu_timed(hotseat, env, work), lambda: cpu_timed(sqlite, env, work)
-    )
-    row(f"sessions list --json ({sessions} sessions) vs sqlite3 -json, CPU", *listed)
+    user_home = work / "user"
+    (user_home / ".local" / "share").mkdir(parents=True)
+    (user_home / ".local" / "share" / "hotseat").symlink_to(db.parent)
+    set_home = {**os.environ, "HOTSEAT_HOME": str(db.parent)}
+    default = {k: v for k, v in os.environ.items() if k not in ("HOTSEAT_HOME", "XDG_DATA_HOME")}
+    default["HOME"] = str(user_home)
+    for label, env in (("HOTSEAT_HOME", set_home), ("default folder", default)):
+        listed = in_turns(
+            pairs,
+            lambda env=env: cpu_timed(hotseat, env, work),
+            lambda: cpu_timed(sqlite, set_home, work),
+        )
+        row(f"sessions list --json ({sessions} sessions, {label}) vs sqlite3 -json, CPU", *listed)
+        out = subprocess.run(hotseat, env=env, capture_output=True, check=True, cwd=work).stdout
+        assert len(json.loads(out)) == sessions
     bare = [python, "-c", "pass"]
     floor = in_turns(
-        pairs, lambda: cpu_timed(bare, env, work), lambda: cpu_timed(sqlite, env, work)
+        pairs, lambda: cpu_timed(bare, set_home, work), lambda: cpu_timed(sqlite, set_home, work)
     )
     row("the floor: python -c pass vs the same sqlite3 -json, CPU", *floor)
-    out = subprocess.run(hotseat, env=env, capture_output=True, check=True, cwd=work).stdout
-    assert len(json.loads(out)) == sessions
 
 
 def main() -> int:

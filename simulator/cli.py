@@ -6,16 +6,17 @@ line on stderr; ``--debug`` shows the traceback as well.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from simulator import __version__
-from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError, error_line
 
+# Only ``sys`` at the top: ``sessions list --json`` runs before argparse, typing or any command
+# module is imported (``commands/sessions_json.py``), the rest imports what it uses.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, which mypy and ruff know by name
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
     # Never run, but PyInstaller finds the command modules through these (they are imported
     # by name below, which its analysis cannot follow).
     from simulator.commands import (  # noqa: F401
@@ -64,11 +65,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The command line that skips argparse (``commands/sessions_json.py``); other spellings of
+#: the same command take the parser and print the same JSON.
+_FAST_LIST = ("sessions", "list", "--json")
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: the command named there in full, the others by name only.
 
     With ``argv`` None every command is built in full (slower: imports them all).
     """
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="hotseat",
         description="Offline mock-interview practice. With no command, opens the window.",
@@ -100,6 +109,7 @@ def _exit_code_for(error: BaseException) -> tuple[int, str]:
     # Imported here so `hotseat --help` stays fast and works without audio libraries.
     from simulator.audio.errors import AudioError
     from simulator.audio.wav import WavError
+    from simulator.commands.common import EXIT_FAILED, EXIT_USAGE, CommandError
     from simulator.core.packs import PackError
     from simulator.speech.errors import ModelError, SpeechError
     from simulator.store import StoreError
@@ -121,6 +131,13 @@ def main(argv: list[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
+    if tuple(argv) == _FAST_LIST:
+        from simulator.commands.sessions_json import write_session_list_json
+
+        if write_session_list_json():
+            return 0
+    from simulator.commands.common import EXIT_FAILED, error_line
+
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:

@@ -11,28 +11,71 @@ folders in a checkout or an editable install (see setup.py and docs/PACKAGING.md
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
 
-from simulator.store.files import DataLayout
+from simulator.store.names import DB_FILE_NAME
+
+# pathlib and typing are imported where used: ``sessions list --json`` reads the data folder
+# here and is measured against the sqlite3 CLI, which pays for neither (docs/PERFORMANCE.md).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, which mypy and ruff know by name
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from simulator.store.files import DataLayout
 
 APP_NAME = "hotseat"
 HOME_ENV = "HOTSEAT_HOME"
-# In a checkout the shipped folders are at the top of the repository, beside the package.
-CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def data_home() -> Path:
     """The data folder: ``$HOTSEAT_HOME`` if set, else the platform's user data folder."""
+    from pathlib import Path
+
+    return Path(data_home_text())
+
+
+def data_home_text() -> str:
+    """:func:`data_home` as text: what ``sessions list --json`` needs before anything else
+    (``quick_list``)."""
     override = os.environ.get(HOME_ENV)
     if override:
-        return Path(override).expanduser()
-    import platformdirs  # here: every command starts sooner without it when HOME is set
+        return os.path.expanduser(override)
+    known = _xdg_data_home()
+    if known is not None:
+        return os.path.join(known, APP_NAME)
+    import platformdirs  # macOS, Windows, and a Linux environment with odd variables
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return platformdirs.user_data_dir(APP_NAME, appauthor=False)
+
+
+def _xdg_data_home() -> str | None:
+    """The XDG Base Directory data folder on Linux when the environment leaves no doubt:
+    ``$XDG_DATA_HOME`` if absolute, else ``$HOME/.local/share`` when it is unset and ``$HOME``
+    is absolute; None otherwise (platformdirs decides then).
+
+    platformdirs applies this same rule, but importing it costs every command about 12 ms of
+    CPU (pathlib, tempfile, shutil): a fifth of ``sessions list --json``, which is held to
+    2x the sqlite3 CLI (docs/PERFORMANCE.md). tests/test_paths.py checks that both agree.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    xdg, home = os.environ.get("XDG_DATA_HOME", ""), os.environ.get("HOME", "")
+    if os.path.isabs(xdg):
+        return xdg
+    if not xdg and os.path.isabs(home):
+        return os.path.join(home, ".local", "share")
+    return None
+
+
+def database_file_text() -> str:
+    """``layout().db_path`` as text, without building the layout (see :func:`data_home_text`)."""
+    return os.path.join(data_home_text(), DB_FILE_NAME)
 
 
 def layout() -> DataLayout:
     """The on-disk layout under the data folder."""
+    from simulator.store.files import DataLayout
+
     return DataLayout(data_home())
 
 
@@ -68,8 +111,10 @@ def shipped_dir(name: str) -> Path:
     the checkout itself, where the folder is one level up. Both are real folders on disk.
     """
     import importlib.resources  # here: most commands never look for shipped files
+    from pathlib import Path
 
     packaged = importlib.resources.files("simulator") / name
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged
-    return CHECKOUT_ROOT / name
+    # In a checkout the shipped folders are at the top of the repository, beside the package.
+    return Path(__file__).resolve().parent.parent / name

@@ -20,8 +20,9 @@ from simulator.commands.common import (
     print_json_rows,
     terminal_safe,
 )
+from simulator.commands.sessions_json import write_session_list_json
 from simulator.store import StoreError
-from simulator.store.listing import quick_session_list, quick_session_list_json
+from simulator.store.listing import quick_session_list
 
 if TYPE_CHECKING:
     from simulator.core.history import AnswerScores
@@ -124,11 +125,9 @@ def _open() -> Store | None:
 
 def run_list(args: argparse.Namespace) -> int:
     if args.json:
-        db_path = paths.layout().db_path
-        quick = quick_session_list_json(db_path) if db_path.exists() else None
-        if quick is not None:
-            sys.stdout.write(quick)  # written once
-        else:
+        # `cli` takes the fast path for this exact spelling; others (`--debug sessions list
+        # --json`) get here and print the same.
+        if not write_session_list_json():
             print_json_rows(_list_sessions())
         return EXIT_OK
     sessions = _list_sessions()

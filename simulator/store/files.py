@@ -25,6 +25,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from simulator.store.errors import CANNOT_OPEN, StoreError
+from simulator.store.names import DB_FILE_NAME
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _MAX_ID_CHARS = 80
@@ -46,7 +47,7 @@ class DataLayout:
 
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
-        self.db_path = self.home / "hotseat.db"
+        self.db_path = self.home / DB_FILE_NAME
         self.sessions_dir = self.home / "sessions"
         self.models_dir = self.home / "models"
         self.packs_dir = self.home / "packs"

@@ -6,15 +6,25 @@ needs neither when the database is already at the current schema and no session 
 be recovered. :func:`quick_session_list` reads the list then, and answers None otherwise (an
 older or newer schema, a session left "recording", a file SQLite cannot read): the caller
 goes the long way through ``Store``, which migrates, recovers and words the errors.
+
+At run time it imports only ``os`` and ``sqlite3``: ``sessions list --json`` is measured
+against the sqlite3 CLI, and pathlib, json and typing together cost it more than a tenth of
+its time (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+
+#: typing.TYPE_CHECKING without importing typing; mypy and ruff know the name.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+    PathText = str | os.PathLike[str]
 
 #: migrations.SCHEMA_VERSION, which cannot be imported without sqlite-utils (a test compares).
 SCHEMA_VERSION = 2
@@ -53,11 +63,11 @@ _LIST_SESSIONS_JSON = (
     + f"), {_TOTAL}"
     + _FROM
 )
-_INFINITY = float("inf")
-T = TypeVar("T")
+#: How json.dumps spells the totals that are not finite numbers.
+_NOT_FINITE = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 
 
-def quick_session_list(db_path: Path) -> list[dict[str, Any]] | None:
+def quick_session_list(db_path: PathText) -> list[dict[str, Any]] | None:
     """Sessions newest first, as ``Store.list_sessions`` gives them, or None when only
     ``Store`` may open this database (see the module's docstring)."""
 
@@ -69,7 +79,7 @@ def quick_session_list(db_path: Path) -> list[dict[str, Any]] | None:
     return read_settled(db_path, rows)
 
 
-def quick_session_list_json(db_path: Path) -> str | None:
+def quick_session_list_json(db_path: PathText) -> str | None:
     """The JSON of :func:`quick_session_list` (an array, one session a line, ending in a
     newline), or None as there.
 
@@ -81,7 +91,7 @@ def quick_session_list_json(db_path: Path) -> str | None:
         as_text = float.__repr__  # json's own spelling of a finite float
         lines = [
             f'{obj[:-1]},"total_duration_s":'
-            f"{as_text(total) if -_INFINITY < total < _INFINITY else json.dumps(total)}}}"
+            f"{_NOT_FINITE.get(total) or (as_text(total) if total == total else 'NaN')}}}"
             for obj, total in conn.execute(_LIST_SESSIONS_JSON)
         ]
         return "[\n  " + ",\n  ".join(lines) + "\n]\n" if lines else "[]\n"
@@ -89,19 +99,19 @@ def quick_session_list_json(db_path: Path) -> str | None:
     return read_settled(db_path, text)
 
 
-def nothing_to_recover(db_path: Path) -> bool:
+def nothing_to_recover(db_path: PathText) -> bool:
     """Whether crash recovery would find nothing to do: no database yet, or one at the
     current schema with no session left "recording". Answers without sqlite-utils, which
     recovery imports (with numpy) even when it finds nothing."""
-    return not Path(db_path).exists() or bool(read_settled(db_path, lambda _conn: True))
+    return not os.path.exists(db_path) or bool(read_settled(db_path, lambda _conn: True))
 
 
-def read_settled(db_path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+def read_settled(db_path: PathText, read: Callable[[sqlite3.Connection], T]) -> T | None:
     """What ``read`` reads in one snapshot of the database if it is settled (see
     :func:`_settled`); None if not, or if SQLite fails (``Store`` then words the error)."""
     try:
         # mode=rw: never create a missing file; nothing below writes.
-        uri = f"{Path(db_path).resolve().as_uri()}?mode=rw"
+        uri = f"{file_uri(db_path)}?mode=rw"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error:
         return None
@@ -112,6 +122,16 @@ def read_settled(db_path: Path, read: Callable[[sqlite3.Connection], T]) -> T | 
         return None
     finally:
         conn.close()
+
+
+def file_uri(path: PathText) -> str:
+    """An SQLite URI for ``path`` (``Path.as_uri`` without pathlib): absolute, forward slashes,
+    and the three characters SQLite's URI parser gives a meaning to escaped."""
+    text = os.path.abspath(os.fspath(path)).replace(os.sep, "/")
+    for char, escaped in (("%", "%25"), ("?", "%3f"), ("#", "%23")):
+        text = text.replace(char, escaped)
+    # POSIX paths start with "/"; "C:/..." on Windows needs one before the drive.
+    return "file://" + text if text.startswith("/") else "file:///" + text
 
 
 def _settled(conn: sqlite3.Connection) -> bool:

@@ -4,8 +4,11 @@ without the storage, audio, speech and Qt libraries (each costs tens of millisec
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,11 +76,52 @@ def test_every_sessions_action_is_listed_with_its_own_help_line() -> None:
     assert list(actions.choices) == list(sessions.ACTIONS)  # in the same order
 
 
+def modules_imported_by_main(*args: str, env: dict[str, str]) -> tuple[set[str], str]:
+    """The modules ``cli.main(ARGS)`` imported in a fresh interpreter, beyond its own start,
+    and what it printed."""
+    probe = (
+        "import sys; before = set(sys.modules); from simulator.cli import main; "
+        f"code = main({list(args)!r}); "
+        "print(*sorted(set(sys.modules) - before), file=sys.stderr); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(done.stderr.split()), done.stdout
+
+
+#: What ``sessions list --json`` may import on its fast path: the standard library's sqlite3
+#: (with what it brings) and our own few modules. Not argparse, typing, pathlib, json or
+#: platformdirs: together they cost it about a third of the sqlite3 CLI's time.
+FAST_LIST_MODULES = {"sqlite3", "_sqlite3", "datetime", "_datetime", "math", "collections"}
+
+
+@pytest.mark.parametrize("home_set", [True, False])
+def test_sessions_list_json_imports_only_os_sys_and_sqlite3(home_set: bool, tmp_path: Path) -> None:
+    from tests.cli.test_sessions_list import saved_sessions
+
+    db_path = saved_sessions(3)  # settled: no recovery or migration to go through
+    env = dict(os.environ)
+    if not home_set:  # the default data folder, found as platformdirs would on Linux
+        (tmp_path / ".local" / "share").mkdir(parents=True)
+        (tmp_path / ".local" / "share" / "hotseat").symlink_to(db_path.parent)
+        env.pop("HOTSEAT_HOME")
+        env.pop("XDG_DATA_HOME", None)
+        env["HOME"] = str(tmp_path)
+    modules, printed = modules_imported_by_main("sessions", "list", "--json", env=env)
+    assert len(json.loads(printed)) == 3  # from the data folder the test filled
+    assert "simulator.commands.sessions_json" in modules
+    foreign = {name.split(".")[0] for name in modules} - {"simulator"}
+    assert sorted(foreign - FAST_LIST_MODULES) == []
+
+
 def test_sessions_list_builds_and_imports_only_what_it_uses() -> None:
     from tests.cli.test_sessions_list import saved_sessions
 
     saved_sessions(3)  # settled: no recovery or migration to go through
-    modules = imported_modules("sessions", "list", "--json")
+    # Another spelling of the same command: argparse, and the sessions command alone.
+    modules = imported_modules("--debug", "sessions", "list", "--json")
     assert "simulator.store.listing" in modules  # imported by the sessions command
     unused = {
         "simulator.commands.sessions_review",  # search and score

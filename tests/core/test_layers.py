@@ -132,7 +132,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "store": {"core"},
     # Small modules the rest share.
     "lifeline": set(),
-    "paths": {"core", "store.files"},
+    "paths": {"core", "store.files", "store.names"},
     "settings": {"core"},
     # The question library: loading, import and export, editing, queries, checks.
     "library": {"core"},
