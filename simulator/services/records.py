@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.core.history import PAGE_SIZE, AnswerScores, Attempt, SearchFilters, SearchPage
+from simulator.core.history import (
+    PAGE_SIZE,
+    AnswerScores,
+    Attempt,
+    SavedChoices,
+    SearchFilters,
+    SearchPage,
+)
 from simulator.core.progress import AnswerFigures
 from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.rubric import Rubric
@@ -91,6 +98,12 @@ class PastSessions:
         from simulator.records import review
 
         return review.search(self.adapters.layout, query, filters, limit=PAGE_SIZE, offset=offset)
+
+    def filter_choices(self) -> SavedChoices:
+        """The packs, categories and days the saved answers can be filtered by."""
+        from simulator.records import review
+
+        return review.filter_choices(self.adapters.layout)
 
     def rubric_of(self, answer_id: int) -> Rubric | None:
         from simulator.records import review

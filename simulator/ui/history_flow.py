@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from simulator.core.drills import drill_names
-from simulator.core.history import AnswerScores, Attempt, SearchFilters, SearchPage
+from simulator.core.history import AnswerScores, Attempt, SavedChoices, SearchFilters, SearchPage
 from simulator.core.progress import AnswerFigures
 from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.rubric import Rubric
@@ -26,6 +26,7 @@ from simulator.ui.answer_review_flow import AnswerReviewFlow, StartSession
 from simulator.ui.export_flow import ExportFlow, SessionExporter
 from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history import HistoryPage
+from simulator.ui.pages.history_search import pack_label
 from simulator.ui.pages.review import ReviewPage
 from simulator.ui.pages.review_player import ReplayAudio
 from simulator.ui.progress_flow import ProgressFlow
@@ -61,6 +62,10 @@ class PastSessions(SessionExporter, Protocol):
         self, query: str, filters: SearchFilters | None = None, offset: int = 0
     ) -> SearchPage:
         """One page of answers found; ValueError for a filter that is not valid."""
+        ...
+
+    def filter_choices(self) -> SavedChoices:
+        """The packs, categories and days the saved answers hold, to filter them by."""
         ...
 
     def rubric_of(self, answer_id: int) -> Rubric | None: ...
@@ -121,6 +126,7 @@ class HistoryFlow(QObject):
         self.search_timer.timeout.connect(lambda: self.search(0))
         self.page.search_bar.changed.connect(self.search_timer.start)
         self._searches = 0  # the number of the latest search: older answers are dropped
+        self._choices = SavedChoices()  # what the saved answers hold, read with the list
         self._fill_filters()
         self.answer_review = AnswerReviewFlow(
             sessions,
@@ -149,9 +155,16 @@ class HistoryFlow(QObject):
         self.answer_review.stop_playback()
         self.navigator.show(self.page)
         self.page.show_loading()
-        self.tasks.run_task(self.sessions.list_sessions, self._listed, self._failed)
+        sessions = self.sessions
+        self.tasks.run_task(
+            lambda: (sessions.list_sessions(), sessions.filter_choices()),
+            self._listed,
+            self._failed,
+        )
 
-    def _listed(self, sessions: list[dict[str, Any]]) -> None:
+    def _listed(self, listed: tuple[list[dict[str, Any]], SavedChoices]) -> None:
+        sessions, self._choices = listed
+        self._fill_filters()
         self.page.show_sessions(sessions, self._pack_titles())
         if self.page.searching:
             self.search(self.page.found.offset if self.page.found else 0)
@@ -160,9 +173,13 @@ class HistoryFlow(QObject):
         return {pack.id: pack.title for pack in self.library.packs}
 
     def _fill_filters(self) -> None:
-        categories = sorted({q.category for pack in self.library.packs for q in pack.questions})
-        packs = [(pack.id, pack.title) for pack in self.library.packs]
-        self.page.search_bar.set_choices(packs, categories, drill_names())
+        """Offer what the saved answers hold, each pack by its title if the library still
+        has it (a deleted or renamed pack by the id its sessions recorded)."""
+        titles = self._pack_titles()
+        packs = [(pack_id, pack_label(pack_id, titles)) for pack_id in self._choices.pack_ids]
+        packs.sort(key=lambda pack: pack[1].casefold())
+        bar = self.page.search_bar
+        bar.set_choices(packs, self._choices.categories, drill_names())
 
     @property
     def library(self) -> Library:
@@ -170,7 +187,7 @@ class HistoryFlow(QObject):
 
     @library.setter
     def library(self, library: Library) -> None:
-        """A reloaded library: its packs and categories are offered as filters."""
+        """A reloaded library: the packs offered as filters are named by its titles."""
         self._library = library
         self._fill_filters()
 

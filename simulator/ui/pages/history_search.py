@@ -58,12 +58,18 @@ def snippet_html(snippet: str) -> str:
     return "".join(parts)
 
 
+def pack_label(pack_id: str, pack_titles: Mapping[str, str]) -> str:
+    """A pack as the user knows it: its title while the library has it, else its id."""
+    if pack_id == MIX_LABEL:
+        return "Mixed categories"
+    return pack_titles.get(pack_id) or pack_id
+
+
 def hit_details(hit: SearchHit, pack_titles: Mapping[str, str]) -> list[str]:
     """What a hit says besides its question and snippet: when, which pack, how long, scored."""
     from simulator.ui.pages.history import when
 
-    pack = "Mixed categories" if hit.pack_id == MIX_LABEL else pack_titles.get(hit.pack_id)
-    details = [when(hit.session_started_at), pack or hit.pack_id]
+    details = [when(hit.session_started_at), pack_label(hit.pack_id, pack_titles)]
     if hit.category:
         details.append(hit.category)
     if hit.drill:
@@ -181,8 +187,8 @@ class SearchBar(QWidget):
         categories: Sequence[str],
         drills: Sequence[str],
     ) -> None:
-        """The packs (id, title), categories and drills to offer, keeping what is chosen."""
-        self._refill(self.pack_combo, [*packs, (MIX_LABEL, "Mixed categories")])
+        """The packs (id, label), categories and drills to offer, keeping what is chosen."""
+        self._refill(self.pack_combo, packs)
         self._refill(self.category_combo, [(name, name) for name in categories])
         self._refill(self.drill_combo, [(name, name) for name in drills])
 
@@ -225,4 +231,11 @@ class SearchBar(QWidget):
         self.changed.emit()
 
 
-__all__ = ["HtmlDelegate", "SearchBar", "describe_hit", "hit_details", "snippet_html"]
+__all__ = [
+    "HtmlDelegate",
+    "SearchBar",
+    "describe_hit",
+    "hit_details",
+    "pack_label",
+    "snippet_html",
+]
