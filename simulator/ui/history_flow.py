@@ -180,6 +180,7 @@ class HistoryFlow(QObject):
         packs.sort(key=lambda pack: pack[1].casefold())
         bar = self.page.search_bar
         bar.set_choices(packs, self._choices.categories, drill_names())
+        bar.set_span(self._choices.first_day, self._choices.last_day)
 
     @property
     def library(self) -> Library:

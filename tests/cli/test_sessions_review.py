@@ -172,3 +172,18 @@ def test_search_pages_and_filters_from_the_terminal() -> None:
     none = hotseat("sessions", "search", "deadline", "--category", "growth")
     assert "No answers match" in none.stdout
     assert "YYYY-MM-DD" in one_line_error(hotseat("sessions", "search", "x", "--since", "May"))
+
+
+def test_search_by_a_range_of_days_as_the_window_offers() -> None:
+    saved_answers()  # one session, on 2025-01-10
+
+    def found(*days: str) -> int:
+        result = hotseat("sessions", "search", "--json", *days)
+        assert result.returncode == 0, result.stderr
+        return int(json.loads(result.stdout)["total"])
+
+    assert found("--since", "2025-01-10", "--until", "2025-01-10") == 3
+    assert found("--since", "2025-01-01", "--until", "2025-01-09") == 0
+    assert found("--since", "2025-01-11") == 0
+    backwards = hotseat("sessions", "search", "--since", "2025-01-11", "--until", "2025-01-10")
+    assert one_line_error(backwards) == "hotseat: --since 2025-01-11 is after --until 2025-01-10"

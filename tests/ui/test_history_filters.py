@@ -3,11 +3,13 @@ now, and a custom range of days; against a real SQLite store through the real fa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QStackedWidget
 
 from simulator import paths
@@ -17,6 +19,7 @@ from simulator.settings import Settings
 from simulator.store import Store
 from simulator.ui.history_flow import HistoryFlow
 from simulator.ui.navigator import Navigator
+from simulator.ui.pages.history_search import CUSTOM_RANGE
 from simulator.ui.tasks import TaskRunner
 from tests.support.known_figures import Given, write_answers
 
@@ -102,3 +105,48 @@ def test_packs_and_categories_offered_are_those_of_the_saved_answers(
     # A library without the pack names it by its id.
     flow.library = Library(packs=[], problems=[])
     assert ("ui-test", "ui-test") in offered(bar.pack_combo)
+
+
+def test_a_custom_range_of_days_spans_the_saved_sessions_and_narrows_them(
+    qtbot: Any, flow: HistoryFlow
+) -> None:
+    ids = written(
+        [
+            answer("2025-01-10", "conflict", "ui-test"),
+            answer("2025-02-15", "conflict", "ui-test"),
+            answer("2025-03-20", "conflict", "ui-test"),
+        ]
+    )
+    bar = flow.page.search_bar
+    bar.today = lambda: dt.date(2025, 4, 1)
+    shown(qtbot, flow, 3)
+    assert bar.range_box.isHidden()
+    custom = bar.date_combo.findData(CUSTOM_RANGE)
+    assert bar.date_combo.itemText(custom) == "Custom range…"
+    # Chosen, the range shows the days the saved sessions span, and lists them all.
+    assert listed_after(qtbot, flow, lambda: bar.date_combo.setCurrentIndex(custom)) == set(ids)
+    assert not bar.range_box.isHidden()
+    assert (bar.from_edit.date(), bar.to_edit.date()) == (QDate(2025, 1, 10), QDate(2025, 3, 20))
+    assert (bar.from_edit.minimumDate(), bar.to_edit.maximumDate()) == (
+        QDate(2025, 1, 10),
+        QDate(2025, 4, 1),
+    )
+    narrower = QDate(2025, 2, 1)
+    assert listed_after(qtbot, flow, lambda: bar.from_edit.setDate(narrower)) == {ids[1], ids[2]}
+    assert listed_after(qtbot, flow, lambda: bar.to_edit.setDate(QDate(2025, 2, 28))) == {ids[1]}
+    assert bar.filters().since == "2025-02-01" and bar.filters().until == "2025-02-28"
+    # The from day can never pass the to day, nor the to day come before the from day.
+    bar.from_edit.setDate(QDate(2025, 3, 15))
+    assert bar.from_edit.date() == QDate(2025, 2, 28)
+    bar.to_edit.setDate(QDate(2025, 1, 1))
+    assert bar.to_edit.date() == QDate(2025, 2, 28)
+    # A session saved since widens the bounds and keeps the days chosen.
+    written([answer("2025-03-30", "conflict", "ui-test")])
+    shown(qtbot, flow, 4)
+    assert (bar.from_edit.date(), bar.to_edit.date()) == (QDate(2025, 2, 28), QDate(2025, 2, 28))
+    bar.to_edit.setDate(QDate(2025, 4, 30))
+    assert bar.to_edit.date() == QDate(2025, 4, 1)  # nothing after today
+    # Another date choice hides the range; Any time lists the sessions again.
+    bar.date_combo.setCurrentIndex(0)
+    assert bar.range_box.isHidden()
+    qtbot.waitUntil(lambda: not flow.page.searching)

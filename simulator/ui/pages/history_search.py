@@ -13,12 +13,14 @@ import html
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -34,7 +36,14 @@ from simulator.ui.widgets.feedback_text import clock
 from simulator.ui.widgets.row_list import SELECTION_ROOM
 
 ANY = "any"
-DATE_CHOICES = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last year", 365))
+CUSTOM_RANGE = "range"  # the date entry that shows the from and to days
+DATE_CHOICES = (
+    ("Any time", None),
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+    ("Last year", 365),
+    ("Custom range…", CUSTOM_RANGE),
+)
 #: (label, lowest self-score, highest self-score): the mean of the criteria, to one decimal.
 SCORE_CHOICES = (
     ("Any self-score", None, None),
@@ -162,6 +171,69 @@ class SearchBar(QWidget):
         for combo in self.combos:
             row.addWidget(combo, 1)
         rows.addLayout(row)
+        rows.addWidget(self._build_range())
+        self.date_combo.currentIndexChanged.connect(lambda _index: self._show_range())
+        self.set_span(None, None)
+
+    def _build_range(self) -> QWidget:
+        """The custom range: two days, the first never after the last."""
+        self.range_box = QWidget()
+        row = QHBoxLayout(self.range_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.from_edit = self._day_edit("Sessions from this day")
+        self.to_edit = self._day_edit("Sessions up to this day")
+        self.from_edit.dateChanged.connect(self.to_edit.setMinimumDate)
+        self.to_edit.dateChanged.connect(self.from_edit.setMaximumDate)
+        from_label, to_label = QLabel("From"), QLabel("to")
+        from_label.setBuddy(self.from_edit)
+        to_label.setBuddy(self.to_edit)
+        for widget in (from_label, self.from_edit, to_label, self.to_edit):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.range_box.setVisible(False)
+        return self.range_box
+
+    def _day_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.dateChanged.connect(lambda _day: self._range_changed())
+        return edit
+
+    def set_span(self, first_day: str | None, last_day: str | None) -> None:
+        """The days the saved sessions span (``YYYY-MM-DD``; None: none saved). The custom
+        range runs from the first saved day to today (or the last saved day, if later); it
+        shows the whole span until it is in use, then keeps its days within the bounds."""
+        today = self.today()
+        first = _date(first_day) or today
+        last = max(_date(last_day) or today, first)
+        end = max(last, today)
+        if self.custom_range():
+            since = min(max(_pydate(self.from_edit.date()), first), end)
+            until = min(max(_pydate(self.to_edit.date()), since), end)
+        else:
+            since, until = first, last
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(True)
+            edit.setDateRange(_qdate(first), _qdate(end))
+        self.from_edit.setDate(_qdate(since))
+        self.to_edit.setDate(_qdate(until))
+        self.from_edit.setMaximumDate(_qdate(until))  # the from day never after the to day
+        self.to_edit.setMinimumDate(_qdate(since))
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(False)
+
+    def custom_range(self) -> bool:
+        return bool(self.date_combo.currentData() == CUSTOM_RANGE)
+
+    def _show_range(self) -> None:
+        self.range_box.setVisible(self.custom_range())
+
+    def _range_changed(self) -> None:
+        if self.custom_range():
+            self.changed.emit()
 
     @property
     def combos(self) -> tuple[QComboBox, ...]:
@@ -207,13 +279,21 @@ class SearchBar(QWidget):
 
     def filters(self) -> SearchFilters:
         days = self.date_combo.currentData()
-        since = (self.today() - dt.timedelta(days=int(days) - 1)).isoformat() if days else None
+        until = None
+        if days == CUSTOM_RANGE:
+            since = _pydate(self.from_edit.date()).isoformat()
+            until = _pydate(self.to_edit.date()).isoformat()
+        elif days:
+            since = (self.today() - dt.timedelta(days=int(days) - 1)).isoformat()
+        else:
+            since = None
         _label, low, high = SCORE_CHOICES[int(self.score_combo.currentData() or 0)]
         return SearchFilters(
             pack_id=self.pack_combo.currentData(),
             category=self.category_combo.currentData(),
             drill=self.drill_combo.currentData(),
             since=since,
+            until=until,
             min_score=low,
             max_score=high,
         )
@@ -229,6 +309,21 @@ class SearchBar(QWidget):
             combo.setCurrentIndex(0)
         self.blockSignals(False)
         self.changed.emit()
+
+
+def _date(day: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
 
 
 __all__ = [
