@@ -76,6 +76,14 @@ def save_scores(
         return stored_scores.save_scores(store, answer_id, scores, note)
 
 
+def clear_scores(layout: DataLayout, answer_id: int) -> AnswerScores:
+    """Remove the answer's self-scores (its note stays); ValueError for an unknown answer."""
+    with _store(layout) as store:
+        if store is None:
+            raise ValueError(f"no answer with id {answer_id}")
+        return stored_scores.clear_scores(store, answer_id)
+
+
 def attempts(layout: DataLayout, answer_id: int) -> list[Attempt]:
     """Every answer to the same question as ``answer_id``, oldest first."""
     with _store(layout) as store:
@@ -114,6 +122,7 @@ def _store(layout: DataLayout) -> Iterator[Store | None]:
 
 __all__ = [
     "attempts",
+    "clear_scores",
     "figures",
     "filter_choices",
     "rubric_of",

@@ -123,6 +123,12 @@ class PastSessions:
 
         return review.save_scores(self.adapters.layout, answer_id, scores, note)
 
+    def clear_scores(self, answer_id: int) -> AnswerScores:
+        """Remove the answer's self-scores (its note stays); ValueError if it is gone."""
+        from simulator.records import review
+
+        return review.clear_scores(self.adapters.layout, answer_id)
+
     def attempts(self, answer_id: int) -> list[Attempt]:
         """Every answer to the same question as ``answer_id``, oldest first."""
         from simulator.records import review

@@ -76,6 +76,10 @@ class PastSessions(SessionExporter, Protocol):
         """Save or change self-scores and the note; RubricError names a refused score."""
         ...
 
+    def clear_scores(self, answer_id: int) -> AnswerScores:
+        """Remove the answer's self-scores (its note stays); ValueError if it is gone."""
+        ...
+
     def attempts(self, answer_id: int) -> list[Attempt]:
         """Every answer to the same question as ``answer_id``, oldest first."""
         ...
@@ -137,6 +141,7 @@ class HistoryFlow(QObject):
             start,
         )
         self.answer_review.problem.connect(self.problem.emit)
+        self.answer_review.scoring.clear_requested.connect(self.clear_scores)
         self.review.score_requested.connect(self.answer_review.show_scoring)
         self.review.attempts_requested.connect(self.answer_review.show_attempts)
         self.progress = ProgressFlow(sessions, tasks, navigator, lambda: self.library, start)
@@ -248,6 +253,15 @@ class HistoryFlow(QObject):
             lambda: self.sessions.delete_session(session_id),
             lambda _deleted: self.show_history(),
             lambda error: self.page.show_problem(str(error)),
+        )
+
+    def clear_scores(self, answer_id: int) -> None:
+        """Remove an answer's self-scores off the GUI thread; the form then shows none."""
+        scoring = self.answer_review.scoring
+        self.tasks.run_task(
+            lambda: self.sessions.clear_scores(answer_id),
+            scoring.show_cleared,
+            lambda error: scoring.show_problem(f"Not cleared: {error}"),
         )
 
     def _failed(self, error: BaseException) -> None:
