@@ -160,16 +160,16 @@ class HistoryFlow(QObject):
         self.answer_review.stop_playback()
         self.navigator.show(self.page)
         self.page.show_loading()
-        sessions = self.sessions
-        self.tasks.run_task(
-            lambda: (sessions.list_sessions(), sessions.filter_choices()),
-            self._listed,
-            self._failed,
-        )
+        self.tasks.run_task(self.sessions.list_sessions, self._listed, self._failed)
+        # Read beside the list (the helper has two workers), so the list is not kept waiting;
+        # should it fail, the list's own read says why and the last choices stay offered.
+        self.tasks.run_task(self.sessions.filter_choices, self._choices_read, lambda _error: None)
 
-    def _listed(self, listed: tuple[list[dict[str, Any]], SavedChoices]) -> None:
-        sessions, self._choices = listed
+    def _choices_read(self, choices: SavedChoices) -> None:
+        self._choices = choices
         self._fill_filters()
+
+    def _listed(self, sessions: list[dict[str, Any]]) -> None:
         self.page.show_sessions(sessions, self._pack_titles())
         if self.page.searching:
             self.search(self.page.found.offset if self.page.found else 0)

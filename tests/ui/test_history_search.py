@@ -112,7 +112,7 @@ def test_filters_narrow_the_answers_listed(qtbot: Any, flow: HistoryFlow) -> Non
         ]
     )
     flow.show_history()
-    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 4)
+    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 4 and flow.tasks.pending == 0)
     bar = flow.page.search_bar
 
     def listed_after(change: Any) -> set[int]:
