@@ -2,7 +2,8 @@
 
 ``search`` pages through full-text hits over transcripts and questions, narrowed by pack,
 category, drill, days and self-score; ``score`` saves self-scores against the rubric of the
-answer's framework (``core.rubric``) and, given no scores, shows the rubric and what is saved.
+answer's framework (``core.rubric``), clears them (``--clear``: the answer counts as not
+scored again) and, given no scores, shows the rubric and what is saved.
 Both read and write through the store modules (``store.search``, ``store.scores``), imported
 when the command runs so that ``sessions list`` does not pay for them.
 """
@@ -63,6 +64,9 @@ def add_score_parser(actions: argparse._SubParsersAction) -> None:
     score.add_argument("answer_id", type=int, help="the answer id (see: hotseat sessions show)")
     score.add_argument("scores", nargs="*", metavar="criterion=N", help="e.g. result=4")
     score.add_argument("--note", help='what to do next time ("" clears it)')
+    score.add_argument(
+        "--clear", action="store_true", help="remove the answer's scores (the note stays)"
+    )
     score.add_argument("--json", action="store_true", help="print JSON for programs")
     score.set_defaults(handler=run_score)
 
@@ -103,12 +107,14 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_score(args: argparse.Namespace) -> int:
     from simulator.core.rubric import RubricError, parse_assignment
-    from simulator.store.scores import answer_rubric, read_scores, save_scores
+    from simulator.store.scores import answer_rubric, clear_scores, read_scores, save_scores
 
     try:
         given = dict(parse_assignment(text) for text in args.scores)
     except RubricError as error:
         raise CommandError(str(error), EXIT_USAGE) from None
+    if args.clear and given:
+        raise CommandError("--clear takes no scores: clear them, then score again", EXIT_USAGE)
     store = _store()
     missing = CommandError(f"no answer with id {args.answer_id}", EXIT_USAGE)
     if store is None:
@@ -117,12 +123,14 @@ def run_score(args: argparse.Namespace) -> int:
         rubric = answer_rubric(store, args.answer_id)
         if rubric is None:
             raise missing
+        if args.clear:
+            saved = clear_scores(store, args.answer_id)
         if given or args.note is not None:
             try:
                 saved = save_scores(store, args.answer_id, given, args.note)
             except RubricError as error:
                 raise CommandError(str(error), EXIT_USAGE) from None
-        else:
+        elif not args.clear:
             found = read_scores(store, args.answer_id)
             assert found is not None
             saved = found
@@ -131,7 +139,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"answer_id": saved.answer_id, **saved.to_json()})
     else:
-        _print_scores(saved, rubric, changed=bool(given or args.note is not None))
+        _print_scores(saved, rubric, changed=bool(args.clear or given or args.note is not None))
     return EXIT_OK
 
 
@@ -201,6 +209,8 @@ def _hit_line(hit: SearchHit) -> str:
 def _print_scores(scores: AnswerScores, rubric: Rubric, *, changed: bool) -> None:
     kind = "free-form answer" if rubric.framework == "free" else f"{rubric.framework} answer"
     verb = "Saved" if changed else "Scores of"
+    if changed and not scores.scores:
+        verb = "No scores now for"
     mean = f" · self-score {scores.self_score}/5" if scores.self_score is not None else ""
     _say(f"{verb} answer {scores.answer_id} ({kind}){mean}")
     for criterion in rubric.criteria:

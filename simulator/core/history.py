@@ -31,6 +31,18 @@ class SearchFilters:
 
 
 @dataclass(frozen=True)
+class SavedChoices:
+    """What the saved answers can be filtered by: the packs (ids) and categories their
+    questions were asked from, whatever the library holds now, and the days (``YYYY-MM-DD``)
+    of the first and last session with an answer (None before any)."""
+
+    pack_ids: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    first_day: str | None = None
+    last_day: str | None = None
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One answer found; ``snippet`` marks the matched words with [brackets]."""
 
@@ -101,4 +113,12 @@ class AnswerScores:
         }
 
 
-__all__ = ["PAGE_SIZE", "AnswerScores", "Attempt", "SearchFilters", "SearchHit", "SearchPage"]
+__all__ = [
+    "PAGE_SIZE",
+    "AnswerScores",
+    "Attempt",
+    "SavedChoices",
+    "SearchFilters",
+    "SearchHit",
+    "SearchPage",
+]

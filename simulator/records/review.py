@@ -13,14 +13,21 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from simulator.core.history import PAGE_SIZE, AnswerScores, Attempt, SearchFilters, SearchPage
+from simulator.core.history import (
+    PAGE_SIZE,
+    AnswerScores,
+    Attempt,
+    SavedChoices,
+    SearchFilters,
+    SearchPage,
+)
 from simulator.core.progress import AnswerFigures
 from simulator.core.rubric import Rubric
 from simulator.store import DataLayout
 from simulator.store import figures as stored_figures
 from simulator.store import scores as stored_scores
 from simulator.store.listing import read_settled
-from simulator.store.search import search_answers
+from simulator.store.search import saved_choices, search_answers
 
 if TYPE_CHECKING:
     from simulator.store import Store
@@ -42,6 +49,12 @@ def search(
         return search_answers(store, query, filters, limit=limit, offset=offset)
 
 
+def filter_choices(layout: DataLayout) -> SavedChoices:
+    """The packs, categories and days the saved answers hold (none before any session)."""
+    with _store(layout) as store:
+        return saved_choices(store) if store else SavedChoices()
+
+
 def rubric_of(layout: DataLayout, answer_id: int) -> Rubric | None:
     """The rubric answer ``answer_id`` is scored on (None: no such answer)."""
     with _store(layout) as store:
@@ -61,6 +74,14 @@ def save_scores(
         if store is None:
             raise ValueError(f"no answer with id {answer_id}")
         return stored_scores.save_scores(store, answer_id, scores, note)
+
+
+def clear_scores(layout: DataLayout, answer_id: int) -> AnswerScores:
+    """Remove the answer's self-scores (its note stays); ValueError for an unknown answer."""
+    with _store(layout) as store:
+        if store is None:
+            raise ValueError(f"no answer with id {answer_id}")
+        return stored_scores.clear_scores(store, answer_id)
 
 
 def attempts(layout: DataLayout, answer_id: int) -> list[Attempt]:
@@ -99,4 +120,13 @@ def _store(layout: DataLayout) -> Iterator[Store | None]:
         store.close()
 
 
-__all__ = ["attempts", "figures", "rubric_of", "save_scores", "scores_of", "search"]
+__all__ = [
+    "attempts",
+    "clear_scores",
+    "figures",
+    "filter_choices",
+    "rubric_of",
+    "save_scores",
+    "scores_of",
+    "search",
+]

@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.core.history import PAGE_SIZE, AnswerScores, Attempt, SearchFilters, SearchPage
+from simulator.core.history import (
+    PAGE_SIZE,
+    AnswerScores,
+    Attempt,
+    SavedChoices,
+    SearchFilters,
+    SearchPage,
+)
 from simulator.core.progress import AnswerFigures
 from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.rubric import Rubric
@@ -92,6 +99,12 @@ class PastSessions:
 
         return review.search(self.adapters.layout, query, filters, limit=PAGE_SIZE, offset=offset)
 
+    def filter_choices(self) -> SavedChoices:
+        """The packs, categories and days the saved answers can be filtered by."""
+        from simulator.records import review
+
+        return review.filter_choices(self.adapters.layout)
+
     def rubric_of(self, answer_id: int) -> Rubric | None:
         from simulator.records import review
 
@@ -109,6 +122,12 @@ class PastSessions:
         from simulator.records import review
 
         return review.save_scores(self.adapters.layout, answer_id, scores, note)
+
+    def clear_scores(self, answer_id: int) -> AnswerScores:
+        """Remove the answer's self-scores (its note stays); ValueError if it is gone."""
+        from simulator.records import review
+
+        return review.clear_scores(self.adapters.layout, answer_id)
 
     def attempts(self, answer_id: int) -> list[Attempt]:
         """Every answer to the same question as ``answer_id``, oldest first."""

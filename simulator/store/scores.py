@@ -1,4 +1,4 @@
-"""Self-scores of saved answers: save, edit and read them (the ``scores`` table).
+"""Self-scores of saved answers: save, edit, clear and read them (the ``scores`` table).
 
 One row per answer and criterion (1..5). The "next time" note is kept as the row of the
 reserved criterion ``core.rubric.NOTE_KEY`` (its value 0, its text in ``note``), so it can be
@@ -71,6 +71,19 @@ def save_scores(
         return _scores(db, rubric, answer_id)
 
 
+def clear_scores(store: Store, answer_id: int) -> AnswerScores:
+    """Remove every score of the answer (its note stays), so nothing counts it as scored;
+    returns what is saved now. Raises ValueError for an unknown answer."""
+    with store.writing() as db:
+        rubric = _rubric(db, answer_id)
+        if rubric is None:
+            raise ValueError(f"no answer with id {answer_id}")
+        db.execute(
+            "DELETE FROM scores WHERE answer_id = ? AND criterion != ?", [answer_id, NOTE_KEY]
+        )
+        return _scores(db, rubric, answer_id)
+
+
 def scores_of_answers(store: Store, answer_ids: Iterable[int]) -> dict[int, AnswerScores]:
     """The scores of each of ``answer_ids`` that exists (for ``sessions show`` and exports)."""
     found: dict[int, AnswerScores] = {}
@@ -101,4 +114,4 @@ def _scores(db: Any, rubric: Rubric, answer_id: int) -> AnswerScores:
     return AnswerScores(answer_id=answer_id, framework=rubric.framework, scores=ordered, note=note)
 
 
-__all__ = ["answer_rubric", "read_scores", "save_scores", "scores_of_answers"]
+__all__ = ["answer_rubric", "clear_scores", "read_scores", "save_scores", "scores_of_answers"]

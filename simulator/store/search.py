@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from simulator.core.history import PAGE_SIZE, SearchFilters, SearchHit, SearchPage
+from simulator.core.history import PAGE_SIZE, SavedChoices, SearchFilters, SearchHit, SearchPage
 from simulator.core.rubric import NOTE_KEY
 
 if TYPE_CHECKING:
@@ -82,6 +82,41 @@ def search_answers(
     return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
 
 
+#: Sessions with at least one answer: a session that saved none has nothing to find.
+_ANSWERED_SESSIONS = (
+    "SELECT {what} FROM sessions s WHERE EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)"
+)
+_SAVED_CATEGORIES = (
+    "SELECT DISTINCT json_extract(payload_json, '$.category') FROM events"
+    " WHERE kind = 'question_started' AND json_valid(payload_json)"
+    " AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = events.session_id"
+    " AND a.position - 1 = json_extract(payload_json, '$.index'))"
+)
+
+
+def saved_choices(store: Store) -> SavedChoices:
+    """The packs, categories and days the saved answers hold, to filter them by: read from
+    the sessions and their ``question_started`` events, so a pack since deleted or renamed is
+    offered as the answers recorded it."""
+    with store.reading() as db:
+        packs = [row[0] for row in db.execute(_ANSWERED_SESSIONS.format(what="DISTINCT s.pack_id"))]
+        categories = [row[0] for row in db.execute(_SAVED_CATEGORIES)]
+        span = db.execute(
+            _ANSWERED_SESSIONS.format(what="MIN(s.started_at), MAX(s.started_at)")
+        ).fetchone()
+    first, last = (str(value)[:10] if value else None for value in span)
+    return SavedChoices(
+        pack_ids=_names(packs),
+        categories=_names(categories),
+        first_day=first,
+        last_day=last,
+    )
+
+
+def _names(values: Sequence[object]) -> tuple[str, ...]:
+    return tuple(sorted({str(v) for v in values if isinstance(v, str) and v}, key=str.casefold))
+
+
 def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
     """The conditions on answers ``a`` and sessions ``s`` for ``filters`` (" AND ..." each)."""
     parts: list[str] = []
@@ -96,8 +131,11 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
         parts.append("s.started_at >= ?")
         params.append(_day(filters.since, "since").isoformat())
     if filters.until is not None:
+        until = _day(filters.until, "until")
+        if filters.since is not None and _day(filters.since, "since") > until:
+            raise ValueError(f"--since {filters.since} is after --until {filters.until}")
         parts.append("s.started_at < ?")
-        params.append((_day(filters.until, "until") + dt.timedelta(days=1)).isoformat())
+        params.append((until + dt.timedelta(days=1)).isoformat())
     if filters.category is not None:
         # The questions of that category are found once, not one subquery per answer.
         parts.append(f"(a.session_id, a.position - 1) IN ({_QUESTIONS_OF_CATEGORY})")
@@ -241,5 +279,6 @@ __all__ = [
     "QUESTION_FRAMEWORK_SQL",
     "SELF_SCORE_SQL",
     "filter_sql",
+    "saved_choices",
     "search_answers",
 ]

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from simulator.core.drills import drill_names
-from simulator.core.history import AnswerScores, Attempt, SearchFilters, SearchPage
+from simulator.core.history import AnswerScores, Attempt, SavedChoices, SearchFilters, SearchPage
 from simulator.core.progress import AnswerFigures
 from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.rubric import Rubric
@@ -26,6 +26,7 @@ from simulator.ui.answer_review_flow import AnswerReviewFlow, StartSession
 from simulator.ui.export_flow import ExportFlow, SessionExporter
 from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history import HistoryPage
+from simulator.ui.pages.history_search import pack_label
 from simulator.ui.pages.review import ReviewPage
 from simulator.ui.pages.review_player import ReplayAudio
 from simulator.ui.progress_flow import ProgressFlow
@@ -63,12 +64,20 @@ class PastSessions(SessionExporter, Protocol):
         """One page of answers found; ValueError for a filter that is not valid."""
         ...
 
+    def filter_choices(self) -> SavedChoices:
+        """The packs, categories and days the saved answers hold, to filter them by."""
+        ...
+
     def rubric_of(self, answer_id: int) -> Rubric | None: ...
     def scores_of(self, answer_id: int) -> AnswerScores | None: ...
     def save_scores(
         self, answer_id: int, scores: Mapping[str, int], note: str | None = None
     ) -> AnswerScores:
         """Save or change self-scores and the note; RubricError names a refused score."""
+        ...
+
+    def clear_scores(self, answer_id: int) -> AnswerScores:
+        """Remove the answer's self-scores (its note stays); ValueError if it is gone."""
         ...
 
     def attempts(self, answer_id: int) -> list[Attempt]:
@@ -121,6 +130,7 @@ class HistoryFlow(QObject):
         self.search_timer.timeout.connect(lambda: self.search(0))
         self.page.search_bar.changed.connect(self.search_timer.start)
         self._searches = 0  # the number of the latest search: older answers are dropped
+        self._choices = SavedChoices()  # what the saved answers hold, read with the list
         self._fill_filters()
         self.answer_review = AnswerReviewFlow(
             sessions,
@@ -131,6 +141,7 @@ class HistoryFlow(QObject):
             start,
         )
         self.answer_review.problem.connect(self.problem.emit)
+        self.answer_review.scoring.clear_requested.connect(self.clear_scores)
         self.review.score_requested.connect(self.answer_review.show_scoring)
         self.review.attempts_requested.connect(self.answer_review.show_attempts)
         self.progress = ProgressFlow(sessions, tasks, navigator, lambda: self.library, start)
@@ -150,6 +161,13 @@ class HistoryFlow(QObject):
         self.navigator.show(self.page)
         self.page.show_loading()
         self.tasks.run_task(self.sessions.list_sessions, self._listed, self._failed)
+        # Read beside the list (the helper has two workers), so the list is not kept waiting;
+        # should it fail, the list's own read says why and the last choices stay offered.
+        self.tasks.run_task(self.sessions.filter_choices, self._choices_read, lambda _error: None)
+
+    def _choices_read(self, choices: SavedChoices) -> None:
+        self._choices = choices
+        self._fill_filters()
 
     def _listed(self, sessions: list[dict[str, Any]]) -> None:
         self.page.show_sessions(sessions, self._pack_titles())
@@ -160,9 +178,14 @@ class HistoryFlow(QObject):
         return {pack.id: pack.title for pack in self.library.packs}
 
     def _fill_filters(self) -> None:
-        categories = sorted({q.category for pack in self.library.packs for q in pack.questions})
-        packs = [(pack.id, pack.title) for pack in self.library.packs]
-        self.page.search_bar.set_choices(packs, categories, drill_names())
+        """Offer what the saved answers hold, each pack by its title if the library still
+        has it (a deleted or renamed pack by the id its sessions recorded)."""
+        titles = self._pack_titles()
+        packs = [(pack_id, pack_label(pack_id, titles)) for pack_id in self._choices.pack_ids]
+        packs.sort(key=lambda pack: pack[1].casefold())
+        bar = self.page.search_bar
+        bar.set_choices(packs, self._choices.categories, drill_names())
+        bar.set_span(self._choices.first_day, self._choices.last_day)
 
     @property
     def library(self) -> Library:
@@ -170,7 +193,7 @@ class HistoryFlow(QObject):
 
     @library.setter
     def library(self, library: Library) -> None:
-        """A reloaded library: its packs and categories are offered as filters."""
+        """A reloaded library: the packs offered as filters are named by its titles."""
         self._library = library
         self._fill_filters()
 
@@ -230,6 +253,15 @@ class HistoryFlow(QObject):
             lambda: self.sessions.delete_session(session_id),
             lambda _deleted: self.show_history(),
             lambda error: self.page.show_problem(str(error)),
+        )
+
+    def clear_scores(self, answer_id: int) -> None:
+        """Remove an answer's self-scores off the GUI thread; the form then shows none."""
+        scoring = self.answer_review.scoring
+        self.tasks.run_task(
+            lambda: self.sessions.clear_scores(answer_id),
+            scoring.show_cleared,
+            lambda error: scoring.show_problem(f"Not cleared: {error}"),
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -172,3 +172,53 @@ def test_search_pages_and_filters_from_the_terminal() -> None:
     none = hotseat("sessions", "search", "deadline", "--category", "growth")
     assert "No answers match" in none.stdout
     assert "YYYY-MM-DD" in one_line_error(hotseat("sessions", "search", "x", "--since", "May"))
+
+
+def test_search_by_a_range_of_days_as_the_window_offers() -> None:
+    saved_answers()  # one session, on 2025-01-10
+
+    def found(*days: str) -> int:
+        result = hotseat("sessions", "search", "--json", *days)
+        assert result.returncode == 0, result.stderr
+        return int(json.loads(result.stdout)["total"])
+
+    assert found("--since", "2025-01-10", "--until", "2025-01-10") == 3
+    assert found("--since", "2025-01-01", "--until", "2025-01-09") == 0
+    assert found("--since", "2025-01-11") == 0
+    backwards = hotseat("sessions", "search", "--since", "2025-01-11", "--until", "2025-01-10")
+    assert one_line_error(backwards) == "hotseat: --since 2025-01-11 is after --until 2025-01-10"
+
+
+def test_scores_are_cleared_and_the_answer_counts_as_unscored() -> None:
+    ids = saved_answers()
+    star = str(ids["STAR"])
+    saved = hotseat("sessions", "score", star, "task=4", "result=2", "--note", "lead with it")
+    assert saved.returncode == 0, saved.stderr
+    mixed = hotseat("sessions", "score", star, "task=3", "--clear")
+    assert "--clear takes no scores" in one_line_error(mixed)
+    assert "no answer with id 999" in one_line_error(hotseat("sessions", "score", "999", "--clear"))
+    assert shown_scores()[0] == {
+        "framework": "STAR",
+        "criteria": {"task": 4, "result": 2},
+        "note": "lead with it",
+        "self_score": 3.0,
+    }
+
+    cleared = hotseat("sessions", "score", star, "--clear")
+    assert cleared.returncode == 0, cleared.stderr
+    assert f"No scores now for answer {star} (STAR answer)" in cleared.stdout
+    assert "(not scored)" in cleared.stdout and "next time:   lead with it" in cleared.stdout
+    assert shown_scores()[0] == {
+        "framework": "STAR",
+        "criteria": {},
+        "note": "lead with it",
+        "self_score": None,
+    }
+    assert "Self-score" not in hotseat("sessions", "show", "1").stdout
+    # The search's self-score filter no longer counts it as scored.
+    scored = hotseat("sessions", "search", "--min-score", "1", "--json")
+    assert json.loads(scored.stdout)["total"] == 0
+    # The note goes too when asked; --json says what is saved now.
+    both = hotseat("sessions", "score", star, "--clear", "--note", "", "--json")
+    assert both.returncode == 0, both.stderr
+    assert json.loads(both.stdout)["note"] == "" and json.loads(both.stdout)["criteria"] == {}

@@ -25,6 +25,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from simulator import paths
+from simulator.core.history import SavedChoices
 from simulator.core.records import SavedSession
 from simulator.library import Library, load_library
 from simulator.services import PackFiles
@@ -179,6 +180,9 @@ class FakePastSessions:
 
     def list_sessions(self) -> list[dict[str, Any]]:
         return []
+
+    def filter_choices(self) -> SavedChoices:
+        return SavedChoices()  # nothing saved to filter by
 
     def get_session(self, session_id: int) -> SavedSession | None:
         return None

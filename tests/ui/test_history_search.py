@@ -112,7 +112,7 @@ def test_filters_narrow_the_answers_listed(qtbot: Any, flow: HistoryFlow) -> Non
         ]
     )
     flow.show_history()
-    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 4)
+    qtbot.waitUntil(lambda: flow.page.sessions_list.count() == 4 and flow.tasks.pending == 0)
     bar = flow.page.search_bar
 
     def listed_after(change: Any) -> set[int]:
@@ -134,8 +134,9 @@ def test_filters_narrow_the_answers_listed(qtbot: Any, flow: HistoryFlow) -> Non
     bar.today = lambda: dt.date(2025, 3, 9)
     assert listed_after(lambda: bar.date_combo.setCurrentText("Last 7 days")) == {ids[2], ids[3]}
     bar.date_combo.setCurrentIndex(0)
-    # The library's packs are offered (a pack no longer in it is not).
-    assert bar.pack_combo.findData("my-pack") == -1
+    # The saved sessions' packs are offered: by title while the library has the pack.
+    assert bar.pack_combo.itemText(bar.pack_combo.findData("ui-test")) == "UI test pack"
+    assert bar.pack_combo.itemText(bar.pack_combo.findData("my-pack")) == "my-pack"
     pack = bar.pack_combo.findData("ui-test")
     assert listed_after(lambda: bar.pack_combo.setCurrentIndex(pack)) == set()  # conflict
     assert flow.page.found_label.text() == "No answer matches."

@@ -153,3 +153,41 @@ def test_the_answer_last_played_or_opened_is_the_one_scored(qtbot: Any) -> None:
     with qtbot.waitSignal(page.attempts_requested) as asked:
         page.attempts_button.click()
     assert asked.args == [42]
+
+
+def test_saved_scores_are_cleared_after_asking_and_no_longer_count(
+    qtbot: Any, flow: HistoryFlow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layout = paths.layout()
+    review.save_scores(layout, 1, {}, "Start with the result.")
+    scoring = open_scoring(qtbot, flow, 1)  # the first answer: task 2, result 1
+    assert scoring.scores() == {"task": 2, "result": 1} and scoring.clear_button.isEnabled()
+    asked: list[bool] = []
+
+    def answer_no() -> bool:
+        asked.append(False)
+        return False
+
+    monkeypatch.setattr(scoring, "confirm_clear", answer_no)
+    scoring.clear_button.click()
+    assert asked == [False] and flow.tasks.pending == 0
+    saved = review.scores_of(layout, 1)
+    assert saved is not None and saved.scores == {"task": 2, "result": 1}
+
+    monkeypatch.setattr(scoring, "confirm_clear", lambda: True)
+    scoring.clear_button.click()
+    qtbot.waitUntil(lambda: scoring.status_label.text() == "Scores cleared.")
+    assert scoring.scores() == {} and scoring.mean_label.text() == "Not scored yet"
+    assert scoring.note_edit.toPlainText() == "Start with the result."
+    assert not scoring.clear_button.isEnabled()  # nothing left to clear
+    saved = review.scores_of(layout, 1)
+    assert saved is not None and (saved.scores, saved.note) == ({}, "Start with the result.")
+    # What the progress and attempts pages read no longer counts it as scored.
+    figures = {each.answer_id: each.self_score for each in flow.sessions.answer_figures()}
+    assert figures[1] is None and figures[3] == 3.0
+    assert [a.self_score for a in flow.sessions.attempts(1) if a.answer_id == 1] == [None]
+    # Scored again, it can be cleared again.
+    scoring.choices[0].buttons[3].click()
+    scoring.save_button.click()
+    qtbot.waitUntil(lambda: scoring.status_label.text() == "Saved.")
+    assert scoring.clear_button.isEnabled()

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.core.history import SearchHit, SearchPage
-from simulator.library.queries import MIX_LABEL
 from simulator.ui import style
 from simulator.ui.models.rows import RowsModel
-from simulator.ui.pages.history_search import HtmlDelegate, SearchBar, describe_hit
+from simulator.ui.pages.history_search import HtmlDelegate, SearchBar, describe_hit, pack_label
 from simulator.ui.widgets.feedback_text import clock
 from simulator.ui.widgets.row_list import RowList
 
@@ -45,7 +44,7 @@ def when(started_at: str | None) -> str:
 def describe(session: Mapping[str, Any], pack_titles: Mapping[str, str]) -> str:
     """Two lines for a session: when and what, then how much and how it ended."""
     pack_id = str(session.get("pack_id") or "")
-    pack = "Mixed categories" if pack_id == MIX_LABEL else pack_titles.get(pack_id, pack_id)
+    pack = pack_label(pack_id, pack_titles)
     count = int(session.get("answer_count") or 0)
     details = [f"{count} answer{'s' if count != 1 else ''}"]
     details.append(f"{clock(float(session.get('total_duration_s') or 0.0))} recorded")

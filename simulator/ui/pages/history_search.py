@@ -13,12 +13,14 @@ import html
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -34,7 +36,14 @@ from simulator.ui.widgets.feedback_text import clock
 from simulator.ui.widgets.row_list import SELECTION_ROOM
 
 ANY = "any"
-DATE_CHOICES = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last year", 365))
+CUSTOM_RANGE = "range"  # the date entry that shows the from and to days
+DATE_CHOICES = (
+    ("Any time", None),
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+    ("Last year", 365),
+    ("Custom range…", CUSTOM_RANGE),
+)
 #: (label, lowest self-score, highest self-score): the mean of the criteria, to one decimal.
 SCORE_CHOICES = (
     ("Any self-score", None, None),
@@ -58,12 +67,18 @@ def snippet_html(snippet: str) -> str:
     return "".join(parts)
 
 
+def pack_label(pack_id: str, pack_titles: Mapping[str, str]) -> str:
+    """A pack as the user knows it: its title while the library has it, else its id."""
+    if pack_id == MIX_LABEL:
+        return "Mixed categories"
+    return pack_titles.get(pack_id) or pack_id
+
+
 def hit_details(hit: SearchHit, pack_titles: Mapping[str, str]) -> list[str]:
     """What a hit says besides its question and snippet: when, which pack, how long, scored."""
     from simulator.ui.pages.history import when
 
-    pack = "Mixed categories" if hit.pack_id == MIX_LABEL else pack_titles.get(hit.pack_id)
-    details = [when(hit.session_started_at), pack or hit.pack_id]
+    details = [when(hit.session_started_at), pack_label(hit.pack_id, pack_titles)]
     if hit.category:
         details.append(hit.category)
     if hit.drill:
@@ -156,6 +171,69 @@ class SearchBar(QWidget):
         for combo in self.combos:
             row.addWidget(combo, 1)
         rows.addLayout(row)
+        rows.addWidget(self._build_range())
+        self.date_combo.currentIndexChanged.connect(lambda _index: self._show_range())
+        self.set_span(None, None)
+
+    def _build_range(self) -> QWidget:
+        """The custom range: two days, the first never after the last."""
+        self.range_box = QWidget()
+        row = QHBoxLayout(self.range_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.from_edit = self._day_edit("Sessions from this day")
+        self.to_edit = self._day_edit("Sessions up to this day")
+        self.from_edit.dateChanged.connect(self.to_edit.setMinimumDate)
+        self.to_edit.dateChanged.connect(self.from_edit.setMaximumDate)
+        from_label, to_label = QLabel("From"), QLabel("to")
+        from_label.setBuddy(self.from_edit)
+        to_label.setBuddy(self.to_edit)
+        for widget in (from_label, self.from_edit, to_label, self.to_edit):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.range_box.setVisible(False)
+        return self.range_box
+
+    def _day_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.dateChanged.connect(lambda _day: self._range_changed())
+        return edit
+
+    def set_span(self, first_day: str | None, last_day: str | None) -> None:
+        """The days the saved sessions span (``YYYY-MM-DD``; None: none saved). The custom
+        range runs from the first saved day to today (or the last saved day, if later); it
+        shows the whole span until it is in use, then keeps its days within the bounds."""
+        today = self.today()
+        first = _date(first_day) or today
+        last = max(_date(last_day) or today, first)
+        end = max(last, today)
+        if self.custom_range():
+            since = min(max(_pydate(self.from_edit.date()), first), end)
+            until = min(max(_pydate(self.to_edit.date()), since), end)
+        else:
+            since, until = first, last
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(True)
+            edit.setDateRange(_qdate(first), _qdate(end))
+        self.from_edit.setDate(_qdate(since))
+        self.to_edit.setDate(_qdate(until))
+        self.from_edit.setMaximumDate(_qdate(until))  # the from day never after the to day
+        self.to_edit.setMinimumDate(_qdate(since))
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(False)
+
+    def custom_range(self) -> bool:
+        return bool(self.date_combo.currentData() == CUSTOM_RANGE)
+
+    def _show_range(self) -> None:
+        self.range_box.setVisible(self.custom_range())
+
+    def _range_changed(self) -> None:
+        if self.custom_range():
+            self.changed.emit()
 
     @property
     def combos(self) -> tuple[QComboBox, ...]:
@@ -181,8 +259,8 @@ class SearchBar(QWidget):
         categories: Sequence[str],
         drills: Sequence[str],
     ) -> None:
-        """The packs (id, title), categories and drills to offer, keeping what is chosen."""
-        self._refill(self.pack_combo, [*packs, (MIX_LABEL, "Mixed categories")])
+        """The packs (id, label), categories and drills to offer, keeping what is chosen."""
+        self._refill(self.pack_combo, packs)
         self._refill(self.category_combo, [(name, name) for name in categories])
         self._refill(self.drill_combo, [(name, name) for name in drills])
 
@@ -201,13 +279,21 @@ class SearchBar(QWidget):
 
     def filters(self) -> SearchFilters:
         days = self.date_combo.currentData()
-        since = (self.today() - dt.timedelta(days=int(days) - 1)).isoformat() if days else None
+        until = None
+        if days == CUSTOM_RANGE:
+            since = _pydate(self.from_edit.date()).isoformat()
+            until = _pydate(self.to_edit.date()).isoformat()
+        elif days:
+            since = (self.today() - dt.timedelta(days=int(days) - 1)).isoformat()
+        else:
+            since = None
         _label, low, high = SCORE_CHOICES[int(self.score_combo.currentData() or 0)]
         return SearchFilters(
             pack_id=self.pack_combo.currentData(),
             category=self.category_combo.currentData(),
             drill=self.drill_combo.currentData(),
             since=since,
+            until=until,
             min_score=low,
             max_score=high,
         )
@@ -225,4 +311,26 @@ class SearchBar(QWidget):
         self.changed.emit()
 
 
-__all__ = ["HtmlDelegate", "SearchBar", "describe_hit", "hit_details", "snippet_html"]
+def _date(day: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+__all__ = [
+    "HtmlDelegate",
+    "SearchBar",
+    "describe_hit",
+    "hit_details",
+    "pack_label",
+    "snippet_html",
+]

@@ -2,9 +2,10 @@
 
 The rubric (``core.rubric``) has one criterion per part of the answer's framework (STAR, PEP,
 CAR; none for a free answer) and the delivery criteria, each with five anchored descriptions;
-a "next time" note says what to change. Scores already saved are shown and can be changed.
+a "next time" note says what to change. Scores already saved are shown and can be changed,
+or cleared (after a question) so the answer counts as not scored again; the note stays.
 A view only: the answer review flow reads and saves off the GUI thread and calls ``show`` and
-``show_saved``.
+``show_saved`` (the history flow clears, and calls ``show_cleared``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,12 +36,14 @@ NOTE_LIMIT = 2000  # characters of the "next time" note
 
 class ScoringPage(QWidget):
     save_requested = Signal(int, dict, str)  # answer id, {criterion: score}, the note
+    clear_requested = Signal(int)  # answer id, after the user confirmed
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.answer: SavedAnswer | None = None
         self.rubric: Rubric | None = None
+        self.saved: AnswerScores | None = None  # what the store holds now
         self.choices: list[CriterionChoice] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
@@ -97,6 +101,11 @@ class ScoringPage(QWidget):
         self.mean_label.setAccessibleName("Your self-score")
         column.addSpacing(8)
         column.addWidget(self.mean_label)
+        self.clear_button = QPushButton("&Clear scores…")
+        self.clear_button.setAccessibleName("Clear the saved self-scores of this answer")
+        self.clear_button.setEnabled(False)
+        self.clear_button.clicked.connect(self._clear)
+        column.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         note_heading = QLabel("NEXT TIME")
         note_heading.setProperty("role", "section")
         self.note_edit = QPlainTextEdit()
@@ -145,10 +154,37 @@ class ScoringPage(QWidget):
         self._show_mean(saved.self_score)
         self.status_label.setText("Saved." if announce else "")
         self.save_button.setEnabled(True)
+        self.saved = saved
+        self.clear_button.setEnabled(bool(saved.scores))
+
+    def show_cleared(self, saved: AnswerScores) -> None:
+        """The scores were cleared: the form shows none (the note as saved)."""
+        self.show_saved(saved, announce=False)
+        self.status_label.setText("Scores cleared.")
+
+    def confirm_clear(self) -> bool:
+        """Ask before clearing; a separate method so tests can answer for the user."""
+        answer = QMessageBox.question(
+            self,
+            "Clear these self-scores?",
+            "Every score of this answer is removed, and it no longer counts as scored in "
+            "your progress and attempts. Your note for next time is kept.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _clear(self) -> None:
+        if self.answer is None or not self.confirm_clear():
+            return
+        self.clear_button.setEnabled(False)
+        self.status_label.setText("Clearing…")
+        self.clear_requested.emit(self.answer.id)
 
     def show_problem(self, message: str) -> None:
         self.status_label.setText(message)
         self.save_button.setEnabled(True)
+        self.clear_button.setEnabled(bool(self.saved.scores) if self.saved else False)
 
     def scores(self) -> dict[str, int]:
         """The criteria scored on the form (unscored ones are left out)."""
