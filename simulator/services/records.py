@@ -1,5 +1,6 @@
-"""The past sessions façade: list, read and delete saved sessions; search their answers, score
-them, compare attempts at a question and read the figures progress is drawn from.
+"""The past sessions façade: list, read and delete saved sessions (one, or every one at once);
+search their answers, score them, compare attempts at a question and read the figures progress
+is drawn from.
 
 Every call opens the database for itself (``records.review`` and ``store.records``), so the
 window calls them from its background helper, never on the GUI thread. The answers are typed
@@ -27,6 +28,7 @@ from simulator.services.adapters import SharedAdapters
 
 if TYPE_CHECKING:
     from simulator.records.export import Exported
+    from simulator.records.forget import Forgotten
 
 # ``records.review`` brings in the store (sqlite-utils): imported where first used, so the
 # window does not pay for it before it first shows (as in ``adapters.py``).
@@ -82,6 +84,13 @@ class PastSessions:
         from simulator.records.forget import delete_session
 
         return delete_session(self.adapters.layout, session_id)
+
+    def forget_everything(self) -> Forgotten:
+        """Delete every saved session and its recordings (packs, models and settings stay);
+        StoreError says why not, a session being recorded refused before anything goes."""
+        from simulator.records.forget import forget_everything
+
+        return forget_everything(self.adapters.layout)
 
     def export_session(self, session_id: int, target: Path) -> Exported:
         """Write a session as a report, metrics or recordings (by ``target``'s extension),

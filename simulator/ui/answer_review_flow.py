@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from simulator.core.history import AnswerScores, Attempt
@@ -22,7 +22,7 @@ from simulator.ui.navigator import Navigator
 from simulator.ui.pages.attempts import AttemptPanel, AttemptsPage
 from simulator.ui.pages.scoring import ScoringPage
 from simulator.ui.tasks import TaskRunner
-from simulator.ui.widgets.answer_list import Playback, PlayFunction
+from simulator.ui.widgets.playback_slot import PlaybackSlot, PlayFunction
 
 if TYPE_CHECKING:
     from simulator.ui.history_flow import PastSessions
@@ -55,11 +55,9 @@ class AnswerReviewFlow(QObject):
         self.attempts = AttemptsPage()
         self._came_from: QWidget | None = None
         self._question: SavedAnswer | None = None  # the answer the attempts were opened on
-        self._playing: tuple[AttemptPanel, Playback] | None = None
-        self.playback_timer = QTimer(self)
-        self.playback_timer.setObjectName("attempt_playback_timer")
-        self.playback_timer.setInterval(200)
-        self.playback_timer.timeout.connect(self._check_playback)
+        self.slot = PlaybackSlot("attempt_playback_timer", self)
+        self.slot.problem.connect(self.problem.emit)
+        self.playback_timer = self.slot.timer
         self.scoring.back_requested.connect(self.back)
         self.scoring.save_requested.connect(self.save_scores)
         self.attempts.back_requested.connect(self.back)
@@ -151,30 +149,14 @@ class AnswerReviewFlow(QObject):
     # --- playing an attempt -------------------------------------------------------------------
 
     def _toggle_play(self, panel: AttemptPanel) -> None:
-        was_playing = self._playing is not None and self._playing[0] is panel
-        self.stop_playback()
-        if was_playing or self.play is None or panel.answer is None:
-            return
-        try:
-            playback = self.play(panel.answer.audio_path)
-        except Exception as error:  # a missing file or no speaker: said in the banner
-            self.problem.emit(f"The recording could not be played: {error}")
-            return
-        self._playing = (panel, playback)
-        panel.set_playing(True)
-        self.playback_timer.start()
-
-    def _check_playback(self) -> None:
-        if self._playing is not None and not self._playing[1].is_playing:
-            self.stop_playback()
+        play, answer = self.play, panel.answer
+        if play is None or answer is None:
+            self.slot.toggle(panel, None)
+        else:
+            self.slot.toggle(panel, lambda: play(answer.audio_path))
 
     def stop_playback(self) -> None:
-        self.playback_timer.stop()
-        if self._playing is not None:
-            panel, playback = self._playing
-            self._playing = None
-            playback.stop()
-            panel.set_playing(False)
+        self.slot.stop()
 
     # --- moving -------------------------------------------------------------------------------
 

@@ -4,14 +4,14 @@ Voices and input devices are listed in the background (listing voices starts the
 worker), microphones by readable names (``device_names``); the model field says which model
 was found, or that none is installed; a Vosk model folder is checked in the background, with a
 plain verdict. OK writes the settings through ``SettingsFile`` so they survive a restart.
-"Delete everything…" removes every saved session after a typed confirmation
-(``records.forget.forget_everything``, in the background); the window keeps no saved file open
-(the store is opened per request, a recording is read whole before it plays).
+"Delete everything…" removes every saved session after a typed confirmation (the past
+sessions façade's ``forget_everything``, in the background); the window keeps no saved file
+open (the store is opened per request, a recording is read whole before it plays).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -69,8 +69,16 @@ class ModelChoice(ModelInstaller, Protocol):
         ...
 
 
+class SavedData(Protocol):
+    def forget_everything(self) -> object:
+        """Delete every saved session and its recordings; says what went (slow: the store
+        and the disk). Raises StoreError, saying why, when it cannot."""
+        ...
+
+
 class SettingsServices(Protocol):
-    """The façades the dialog lists and checks through (``services.Services`` for real)."""
+    """The façades the dialog lists, checks and deletes through (``services.Services`` for
+    real)."""
 
     @property
     def voices(self) -> VoiceList: ...
@@ -78,6 +86,8 @@ class SettingsServices(Protocol):
     def microphones(self) -> DeviceList: ...
     @property
     def models(self) -> ModelChoice: ...
+    @property
+    def history(self) -> SavedData: ...
 
 
 class SettingsDialog(QDialog):
@@ -88,10 +98,7 @@ class SettingsDialog(QDialog):
         settings_file: SettingsFile,
         tasks: TaskRunner,
         parent: QWidget | None = None,
-        forget: Callable[[], object] | None = None,
     ) -> None:
-        """``forget`` deletes every saved session and says what it deleted (default: in the
-        data folder of ``paths``, the one the app's services use)."""
         super().__init__(parent)
         self.setWindowTitle("Settings — Hotseat")
         self.setMinimumWidth(740)
@@ -102,7 +109,6 @@ class SettingsDialog(QDialog):
         self._tasks = tasks
         self.model_install_dialog: ModelInstallDialog | None = None
         self.delete_dialog: DeleteEverythingDialog | None = None
-        self._forget = forget or _forget_everything
         self._build()
         self._load(settings)
         self._tasks.run_task(services.voices.list_voices, self._voices_listed, self._voices_failed)
@@ -325,7 +331,9 @@ class SettingsDialog(QDialog):
             return
         self.delete_everything_button.setEnabled(False)
         self.data_note.setText("Deleting…")
-        self._tasks.run_task(self._forget, self._deleted, self._delete_failed)
+        self._tasks.run_task(
+            self._services.history.forget_everything, self._deleted, self._delete_failed
+        )
 
     def _deleted(self, what: object) -> None:
         self.delete_everything_button.setEnabled(True)
@@ -358,13 +366,6 @@ class SettingsDialog(QDialog):
             return
         self.saved_settings = chosen
         self.accept()
-
-
-def _forget_everything() -> object:
-    from simulator import paths
-    from simulator.records.forget import forget_everything
-
-    return forget_everything(paths.layout())
 
 
 def _select(combo: QComboBox, value: str | None) -> None:

@@ -36,7 +36,7 @@ from simulator.ui.pages.home import HomePage
 from simulator.ui.pages.interview import InterviewPage
 from simulator.ui.pages.review_player import ReplayAudio
 from simulator.ui.session_flow import SessionFlow, SessionStarter
-from simulator.ui.settings_dialog import DeviceList, ModelChoice, SettingsDialog
+from simulator.ui.settings_dialog import DeviceList, ModelChoice, SavedData, SettingsDialog
 from simulator.ui.tasks import TaskRunner
 from simulator.ui.voice_order import Voice
 from simulator.ui.widgets.answer_list import Playback
@@ -63,6 +63,10 @@ class Devices(Microphones, DeviceList, Protocol):
     pass
 
 
+class History(PastSessions, SavedData, Protocol):
+    pass
+
+
 class Models(ModelChoice, Protocol):
     def prepare_recognizer(self) -> str:
         """Load the recogniser chosen by the settings; returns "engine · model"."""
@@ -83,7 +87,7 @@ class WindowServices(Protocol):
     @property
     def voices(self) -> Voices: ...
     @property
-    def history(self) -> PastSessions: ...
+    def history(self) -> History: ...
     @property
     def packs(self) -> PackFiles: ...
     def update_settings(self, settings: Settings) -> None:

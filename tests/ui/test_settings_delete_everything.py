@@ -1,9 +1,13 @@
 """Settings → "Delete everything…": only after the word is typed, every saved session goes
-(database and recordings, nothing else), and the window holds no file of them open."""
+(database and recordings, nothing else), through the past sessions façade the dialog is given,
+and the window holds no file of them open."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ from simulator.library import Library
 from simulator.records.locks import session_lock
 from simulator.services import build_services
 from simulator.settings import Settings, SettingsFile
+from simulator.ui import settings_dialog
 from simulator.ui.delete_everything_dialog import CONFIRM_WORD
 from simulator.ui.settings_dialog import SettingsDialog
 from simulator.ui.tasks import TaskRunner
@@ -23,12 +28,17 @@ from tests.backup.backup_data import recordings, saved_data
 
 
 @pytest.fixture
-def dialog(qtbot: Any, services: Any, settings_file: SettingsFile) -> Iterator[SettingsDialog]:
+def dialog(
+    qtbot: Any, services: Any, settings_file: SettingsFile, hotseat_home: Path
+) -> Iterator[SettingsDialog]:
+    real = build_services(Settings(), paths.layout())
+    services.history = real.history  # the real past sessions façade on the tmp data folder
     tasks = TaskRunner()
     dialog = SettingsDialog(Settings(), services, settings_file, tasks)
     qtbot.addWidget(dialog)
     yield dialog
     tasks.shutdown()
+    real.close()
 
 
 def confirm(qtbot: Any, dialog: SettingsDialog, word: str) -> None:
@@ -136,3 +146,49 @@ def test_the_window_holds_no_saved_file_open_when_everything_is_deleted(
     finally:
         window.shutdown()
         services.close()
+
+
+class RecordedForget:
+    """A past sessions façade that only records being asked to forget everything."""
+
+    def __init__(self) -> None:
+        self.asked_on: list[str] = []  # the names of the threads it was asked on
+
+    def forget_everything(self) -> str:
+        self.asked_on.append(threading.current_thread().name)
+        return "Deleted 7 session(s) and 9 recording(s)."
+
+
+def test_the_dialog_deletes_through_the_facade_it_is_given(
+    qtbot: Any, services: Any, settings_file: SettingsFile, tmp_path: Path, hotseat_home: Path
+) -> None:
+    saved_data(tmp_path, sessions=2)
+    before = recordings(hotseat_home)
+    services.history = RecordedForget()
+    tasks = TaskRunner()
+    dialog = SettingsDialog(Settings(), services, settings_file, tasks)
+    qtbot.addWidget(dialog)
+    try:
+        confirm(qtbot, dialog, CONFIRM_WORD)
+        assert dialog.delete_dialog is not None
+        qtbot.mouseClick(dialog.delete_dialog.delete_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.data_note.text().startswith("Deleted"))
+    finally:
+        tasks.shutdown()
+    assert dialog.data_note.text() == "Deleted 7 session(s) and 9 recording(s)."
+    asked_on = services.history.asked_on
+    assert len(asked_on) == 1 and asked_on[0] != threading.main_thread().name
+    # The dialog itself deleted nothing: that is the façade's work.
+    assert (hotseat_home / "hotseat.db").exists() and recordings(hotseat_home) == before
+
+
+def test_the_dialog_reaches_saved_data_only_through_the_services() -> None:
+    tree = ast.parse(inspect.getsource(settings_dialog))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is not None:
+            imported.add(node.module)
+            imported.update(f"{node.module}.{alias.name}" for alias in node.names)
+    assert not {"simulator.records.forget", "simulator.paths"} & imported

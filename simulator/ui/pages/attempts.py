@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -31,6 +30,7 @@ from simulator.ui.models.rows import RowsModel
 from simulator.ui.pages.history import when
 from simulator.ui.pages.scoring_parts import measured_lines
 from simulator.ui.widgets.feedback_text import clock
+from simulator.ui.widgets.page_footer import PageFooter
 from simulator.ui.widgets.row_list import RowList
 
 
@@ -140,20 +140,15 @@ class AttemptsPage(QWidget):
             panel.setVisible(False)
             panels.addWidget(panel, 1)
         outer.addLayout(panels, 1)
-        self.back_button = QPushButton("Back")
-        self.back_button.clicked.connect(self.back_requested.emit)
-        self.retry_button = QPushButton("&Retry this question")
-        self.retry_button.setProperty("role", "primary")
-        self.retry_button.setAccessibleName("Start a session of this one question")
+        self.footer = PageFooter(
+            self, "&Retry this question", primary_name="Start a session of this one question"
+        )
+        self.footer.back_requested.connect(self.back_requested.emit)
+        self.back_button = self.footer.back_button
+        self.back_shortcut = self.footer.back_shortcut
+        self.retry_button = self.footer.primary_button
         self.retry_button.clicked.connect(self.retry_requested.emit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
-        outer.addLayout(buttons)
-        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.back_shortcut.activated.connect(self.back_requested.emit)
+        outer.addWidget(self.footer)
         self._compared: tuple[int, int] | None = None
 
     @property

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from simulator.ui.widgets.drill_picker import DrillPicker
 from simulator.ui.widgets.pack_list import PackList
 from simulator.ui.widgets.question_source import QuestionSource
 from simulator.ui.widgets.tick_boxes import TickBoxes
+from simulator.ui.widgets.up_down_scroll import UpDownScroll
 
 ENGINE_CHOICES = (
     ("Automatic", "auto"),
@@ -90,15 +90,8 @@ class HomePage(QWidget):
         columns.setSpacing(style.SPACING + 8)
         outer.addLayout(columns, 1)
         columns.addLayout(self._build_packs(), 3)
-        # A scroll area keeps the options readable when the window is at its smallest.
-        options = QScrollArea()
-        options.setWidgetResizable(True)
-        options.setFrameShape(QFrame.Shape.NoFrame)
-        options.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        card = self._build_options()
-        options.setWidget(card)
-        options.setMinimumWidth(card.minimumSizeHint().width() + 2)
-        columns.addWidget(options, 2)
+        self.session_panel = self._build_options()
+        columns.addWidget(self.session_panel, 2)
         self.load_settings(settings)
         self._set_tab_order()
         self._source_changed()
@@ -162,6 +155,8 @@ class HomePage(QWidget):
         return column
 
     def _build_options(self) -> QFrame:
+        """The session card: the choices, scrolling when the window is small, and under them
+        Settings and Start, always in sight."""
         card = QFrame()
         card.setProperty("role", "card")
         layout = QVBoxLayout(card)
@@ -170,6 +165,36 @@ class HomePage(QWidget):
         heading = QLabel("SESSION")
         heading.setProperty("role", "section")
         layout.addWidget(heading)
+        layout.addWidget(self._build_choices(), 1)
+        self.start_button = QPushButton("Start interview")
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setDefault(True)
+        self.start_button.setAccessibleName("Start the interview")
+        self.start_button.clicked.connect(self.start_requested.emit)
+        self.settings_button = QPushButton("Settings…")
+        self.settings_button.setAccessibleName("Open the settings")
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.settings_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        layout.addLayout(buttons)
+        # Why Start is greyed out, in words, right under it.
+        self.start_hint = QLabel("")
+        self.start_hint.setObjectName("start_hint")
+        self.start_hint.setWordWrap(True)
+        self.start_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.start_hint.setStyleSheet(f"color: {style.WARNING_FG};")
+        self.start_hint.setVisible(False)
+        layout.addWidget(self.start_hint)
+        return card
+
+    def _build_choices(self) -> UpDownScroll:
+        """The form and the keys' hint, scrolling up and down only."""
+        choices = QWidget()
+        layout = QVBoxLayout(choices)
+        layout.setContentsMargins(0, 0, 6, 0)  # a gap before the scroll bar
+        layout.setSpacing(12)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setVerticalSpacing(10)
@@ -213,29 +238,10 @@ class HomePage(QWidget):
         hint.setWordWrap(True)
         hint.setProperty("role", "muted")
         layout.addWidget(hint)
-        layout.addSpacing(6)
-        self.start_button = QPushButton("Start interview")
-        self.start_button.setProperty("role", "primary")
-        self.start_button.setDefault(True)
-        self.start_button.setAccessibleName("Start the interview")
-        self.start_button.clicked.connect(self.start_requested.emit)
-        self.settings_button = QPushButton("Settings…")
-        self.settings_button.setAccessibleName("Open the settings")
-        self.settings_button.clicked.connect(self.settings_requested.emit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.settings_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        layout.addLayout(buttons)
-        # Why Start is greyed out, in words, right under it.
-        self.start_hint = QLabel("")
-        self.start_hint.setObjectName("start_hint")
-        self.start_hint.setWordWrap(True)
-        self.start_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.start_hint.setStyleSheet(f"color: {style.WARNING_FG};")
-        self.start_hint.setVisible(False)
-        layout.addWidget(self.start_hint)
-        return card
+        area = UpDownScroll()
+        area.setWidget(choices)
+        choices.setAutoFillBackground(False)  # after setWidget, which turns it on
+        return area
 
     # --- state --------------------------------------------------------------------------------
 

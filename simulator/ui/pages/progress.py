@@ -14,14 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from simulator.core.progress import METRICS, CategoryStanding, Series
 from simulator.ui import style
 from simulator.ui.pages.progress_charts import MetricChart
+from simulator.ui.widgets.page_footer import PageFooter
 
 _UNITS = {
     "pace_wpm": "wpm",
@@ -101,20 +100,17 @@ class ProgressPage(QWidget):
         body.addLayout(grid, 4)
         body.addWidget(self._build_weak_spots(), 1)
         outer.addLayout(body, 1)
-        self.back_button = QPushButton("Back")
-        self.back_button.clicked.connect(self.back_requested.emit)
-        self.practise_button = QPushButton("&Practise my weak spots")
-        self.practise_button.setProperty("role", "primary")
-        self.practise_button.setAccessibleName("Start a session of your weakest categories")
+        self.footer = PageFooter(
+            self,
+            "&Practise my weak spots",
+            primary_name="Start a session of your weakest categories",
+        )
+        self.footer.back_requested.connect(self.back_requested.emit)
+        self.back_button = self.footer.back_button
+        self.back_shortcut = self.footer.back_shortcut
+        self.practise_button = self.footer.primary_button
         self.practise_button.clicked.connect(self.weak_spots_requested.emit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.practise_button)
-        outer.addLayout(buttons)
-        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.back_shortcut.activated.connect(self.back_requested.emit)
+        outer.addWidget(self.footer)
         self.view: ProgressView | None = None
 
     def _build_weak_spots(self) -> QFrame:

@@ -11,7 +11,6 @@ A view only: the answer review flow reads and saves off the GUI thread and calls
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from simulator.core.records import SavedAnswer
 from simulator.core.rubric import Rubric
 from simulator.ui import style
 from simulator.ui.pages.scoring_parts import CriterionChoice, measured_lines
+from simulator.ui.widgets.page_footer import PageFooter
 
 NOTE_LIMIT = 2000  # characters of the "next time" note
 
@@ -71,19 +70,13 @@ class ScoringPage(QWidget):
         columns.addWidget(self._build_side(), 1)
         self.status_label = QLabel("")
         self.status_label.setProperty("role", "muted")
-        self.back_button = QPushButton("Back")
-        self.back_button.clicked.connect(self.back_requested.emit)
-        self.save_button = QPushButton("&Save scores")
-        self.save_button.setProperty("role", "primary")
+        self.footer = PageFooter(self, "&Save scores", middle=self.status_label)
+        self.footer.back_requested.connect(self.back_requested.emit)
+        self.back_button = self.footer.back_button
+        self.back_shortcut = self.footer.back_shortcut
+        self.save_button = self.footer.primary_button
         self.save_button.clicked.connect(self._save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.status_label, 1)
-        buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
-        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.back_shortcut.activated.connect(self.back_requested.emit)
+        outer.addWidget(self.footer)
 
     def _build_side(self) -> QFrame:
         side = QFrame()

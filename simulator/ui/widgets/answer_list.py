@@ -4,16 +4,15 @@ The end page (the session just recorded) and the review page (a past session) bo
 Each answer can open its feedback (``widgets.feedback``): the measures against their targets
 and the marked transcript; clicking a mark plays that answer's recording from just before it.
 Playback goes through a ``play`` callable the page is given (the voices façade's
-``play_recording``, which returns at once); one recording plays at a time, and a named timer
-watches it to turn Stop back into Play, so no audio callback ever touches a widget.
+``play_recording``, which returns at once); one recording plays at a time (``PlaybackSlot``,
+which also turns Stop back into Play when it ends).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,22 +28,11 @@ from simulator.core.transcript import words_to_json
 from simulator.ui import style
 from simulator.ui.widgets.feedback import FeedbackView, NotAnalysed
 from simulator.ui.widgets.feedback_text import clock
+from simulator.ui.widgets.playback_slot import Playback, PlaybackSlot, PlayFunction
 
 SKIPPED_TEXT = "Skipped: nothing was said in this answer."
 FEEDBACK_CLOSED = "Feedback ▸"
 FEEDBACK_OPEN = "Hide feedback ▾"
-
-
-class Playback(Protocol):
-    """A recording being played (audio.output.Playback)."""
-
-    @property
-    def is_playing(self) -> bool: ...
-    def stop(self) -> None: ...
-
-
-class PlayFunction(Protocol):
-    def __call__(self, stored_path: str, start_s: float = 0.0) -> Playback: ...
 
 
 def summary_line(session_id: int | None, answers: Sequence[AnswerSummary]) -> str:
@@ -144,11 +132,9 @@ class AnswerList(QScrollArea):
         super().__init__()
         self.play = play
         self.rows: list[AnswerRow] = []
-        self._playing: tuple[AnswerRow, Playback] | None = None
-        self.playback_timer = QTimer(self)
-        self.playback_timer.setObjectName("playback_timer")
-        self.playback_timer.setInterval(200)
-        self.playback_timer.timeout.connect(self._check_playback)
+        self.slot = PlaybackSlot("playback_timer", self)
+        self.slot.problem.connect(self.problem.emit)
+        self.playback_timer = self.slot.timer
         rows_widget = QWidget()
         self._rows_layout = QVBoxLayout(rows_widget)
         self._rows_layout.setContentsMargins(0, 0, 6, 0)
@@ -179,42 +165,30 @@ class AnswerList(QScrollArea):
         self.empty_label.setVisible(not answers)
 
     def _toggle_play(self, row: AnswerRow) -> None:
-        was_playing = self._playing is not None and self._playing[0] is row
-        self.stop_playback()
-        if not was_playing:
-            self._play_from(row, 0.0)
+        self.slot.toggle(row, self._start(row, 0.0))
 
     def _play_from(self, row: AnswerRow, start_s: float) -> None:
         """Play ``row``'s recording from ``start_s``, stopping whatever was playing."""
-        self.stop_playback()
-        if self.play is None or not row.answer.audio_path:
-            return
-        try:
-            path = row.answer.audio_path
-            playback = self.play(path, start_s) if start_s > 0 else self.play(path)
-        except Exception as error:  # shown to the user; the page stays usable
-            self.problem.emit(f"The recording could not be played: {error}")
-            return
-        self._playing = (row, playback)
-        row.set_playing(True)
-        self.playback_timer.start()
-
-    def _check_playback(self) -> None:
-        if self._playing is not None and not self._playing[1].is_playing:
+        start = self._start(row, start_s)
+        if start is None:
             self.stop_playback()
+        else:
+            self.slot.play(row, start)
+
+    def _start(self, row: AnswerRow, start_s: float) -> Callable[[], Playback] | None:
+        """What starts ``row``'s recording from ``start_s``; None when there is nothing to play."""
+        play, path = self.play, row.answer.audio_path
+        if play is None or not path:
+            return None
+        return lambda: play(path, start_s) if start_s > 0 else play(path)
 
     def stop_playback(self) -> None:
-        self.playback_timer.stop()
-        if self._playing is None:
-            return
-        row, playback = self._playing
-        self._playing = None
-        playback.stop()
-        row.set_playing(False)
+        self.slot.stop()
 
     @property
     def playing_row(self) -> AnswerRow | None:
-        return self._playing[0] if self._playing else None
+        owner = self.slot.owner
+        return owner if isinstance(owner, AnswerRow) else None
 
 
 __all__ = [
