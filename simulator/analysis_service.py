@@ -32,6 +32,7 @@ from simulator.audio.speech_energy import (
 from simulator.audio.wav import MonoReader
 from simulator.core.analysis import Targets, TargetsError, analyze
 from simulator.core.analysis.left_out import LeftOut
+from simulator.core.closing import Closing
 from simulator.core.packs import Question
 from simulator.core.played import PlayedSpan
 from simulator.core.transcript import Transcript
@@ -178,7 +179,7 @@ def transcribe_and_analyze(
     return transcript, report
 
 
-class _Heard:
+class _Heard(Closing):
     """What the analysis keeps of a recording streamed past it: the speech-band energy of
     each frame, and the 16 kHz audio in a temporary file for the filler pass."""
 
@@ -232,10 +233,7 @@ class _Heard:
         result["analysis_ms"] = round((time.perf_counter() - began) * 1000)
         return result
 
-    def __enter__(self) -> _Heard:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
+    def close(self) -> None:
         self.pcm.close()
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from types import TracebackType
 from typing import Any
 
 from simulator.audio import devices
 from simulator.audio.devices import Device
 from simulator.audio.errors import DeviceLostError, NoMicrophoneError
+from simulator.core.closing import Closing
 
 #: No block for this long while the stream claims to be running means the device is gone.
 WATCHDOG_S = 2.0
@@ -37,7 +37,7 @@ def _capture_time(time_info: Any, frames: int, rate: int) -> float:
     return adc if adc > 0 else float(time_info.currentTime) - frames / rate
 
 
-class InputStream:
+class InputStream(Closing):
     """A started recording stream delivering mono int16 PCM blocks."""
 
     def __init__(self, device: Device, sample_rate: int, channels: int, block_s: float) -> None:
@@ -137,17 +137,6 @@ class InputStream:
                 return
             self._closed = True
         devices.close_stream(self._stream, f"microphone {self.device_name}")
-
-    def __enter__(self) -> InputStream:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class Microphone:

@@ -26,7 +26,6 @@ import math
 import queue
 import time
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import numpy as np
@@ -36,6 +35,7 @@ import soxr
 from simulator.audio import devices
 from simulator.audio.errors import NoSpeakerError
 from simulator.audio.wav import read_audio_mono16
+from simulator.core.closing import Closing
 
 #: Frames per callback, in seconds: a new sound waits at most this long for the next callback.
 BLOCK_S = 0.005
@@ -129,7 +129,7 @@ class Sound:
         return None if self.start_time is None else self.start_time - self.decided_at
 
 
-class Mixer:
+class Mixer(Closing):
     """The speaker as one running stream that mixes any number of ``Sound`` sources.
 
     Use ``with Mixer() as mixer:`` (or ``open``/``close``) around an answer; ``play`` returns
@@ -203,14 +203,6 @@ class Mixer:
 
     def __enter__(self) -> Mixer:
         return self.open()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- the real-time callback --------------------------------------------------------------
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from types import TracebackType
+
+from simulator.core.closing import Closing
 
 
-class PcmOnDisk:
+class PcmOnDisk(Closing):
     """Bytes appended once, then sliced like ``bytes`` (``len``, ``[a:b]``); closes its file."""
 
     def __init__(self) -> None:
@@ -40,17 +41,6 @@ class PcmOnDisk:
 
     def close(self) -> None:
         self._file.close()
-
-    def __enter__(self) -> PcmOnDisk:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 __all__ = ["PcmOnDisk"]

@@ -14,12 +14,12 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
 
 import numpy as np
 import soundfile
 
 from simulator.audio.resample import StreamResampler, resample_pcm16
+from simulator.core.closing import Closing
 
 HEADER_BYTES = 44
 
@@ -48,7 +48,7 @@ def _header(sample_rate: int, channels: int, data_bytes: int) -> bytes:
     )
 
 
-class WavWriter:
+class WavWriter(Closing):
     """Appends 16-bit PCM to a WAV file as it is recorded."""
 
     def __init__(
@@ -92,17 +92,6 @@ class WavWriter:
         self._rewrite_header()
         self._file.close()
 
-    def __enter__(self) -> WavWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
 
 def repair_wav(path: Path) -> float:
     """Fix the header sizes of a WAV cut off mid-recording; return its duration in seconds.
@@ -129,7 +118,7 @@ def repair_wav(path: Path) -> float:
     return data_bytes / (sample_rate * channels * 2)
 
 
-class MonoReader:
+class MonoReader(Closing):
     """Any sound file libsndfile reads, as blocks of mono int16 bytes at one rate.
 
     Reading in blocks keeps memory flat however long the file is (a 3-hour recording read
@@ -167,17 +156,6 @@ class MonoReader:
 
     def close(self) -> None:
         self._file.close()
-
-    def __enter__(self) -> MonoReader:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _to_mono16(samples: np.ndarray) -> bytes:

@@ -13,6 +13,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from simulator.core.analysis.structure import FRAMEWORK_PARTS
 from simulator.core.history import AnswerScores
 from simulator.core.records import SavedAnswer, SavedSession
 from simulator.core.transcript import Word
@@ -20,11 +21,6 @@ from simulator.core.transcript import Word
 #: Each answer's self-scores (``store.scores.scores_of_answers``), by answer id.
 Scores = Mapping[int, AnswerScores]
 
-FRAMEWORK_ORDER = {
-    "STAR": ("situation", "task", "action", "result"),
-    "PEP": ("problem", "evidence", "proposal"),
-    "CAR": ("context", "action", "result"),
-}
 FILLER = "background-color:#fde7c2; color:#7a4a00; text-decoration:underline;"
 HEDGE = "background-color:#dcecf7; color:#154a6e; font-style:italic;"
 PAUSE = "background-color:#eceae4; color:#5f6368;"
@@ -142,7 +138,7 @@ def structure_summary(data: Mapping[str, Any]) -> str:
         return "-"
     framework = str(structure.get("framework") or "")
     found_parts: dict[str, Any] = structure["parts"]
-    order = FRAMEWORK_ORDER.get(framework, tuple(found_parts))
+    order = FRAMEWORK_PARTS.get(framework, tuple(found_parts))
     found = [name for name in order if found_parts.get(name)]
     missing = [name for name in order if not found_parts.get(name)]
     text = f"{framework}: {', '.join(found) or 'no part found'}"

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from simulator.core.closing import Closing
 from simulator.speech.errors import TtsError
 from simulator.speech.tts_worker import serve
 
@@ -40,7 +40,7 @@ class VoiceInfo:
     languages: tuple[str, ...]
 
 
-class InterviewerVoice:
+class InterviewerVoice(Closing):
     """Renders prompts to WAV files in ``cache_dir``, one worker process behind a lock."""
 
     def __init__(
@@ -168,17 +168,6 @@ class InterviewerVoice:
             self._kill_worker()
         finally:
             self._lock.release()
-
-    def __enter__(self) -> InterviewerVoice:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _valid_wav(path: Path) -> bool:

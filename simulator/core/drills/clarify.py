@@ -2,10 +2,13 @@
 and picking the clarification that answers it.
 
 The recogniser gives words without punctuation, so a question is recognised by its shape:
-a question word (what, which, how...) not followed by I, we or they ("what I would do" is
-not a question) nor by a verb and "was" ("what happened was"), or a clause that opens with a
-verb and a subject ("is it", "do you", "can I"). What the candidate asked runs from that
-word to the end of what they said.
+a question word (what, which, how...) not followed by a pronoun ("what I would do", "what it
+does is" are not questions) nor by a verb and "was" ("what happened was"); where, when, why
+and how must go on with an auxiliary ("where does it") or, for how, a degree ("how long"),
+as "where it scans" and "when users complained" are parts of statements. Or a clause that
+opens with a verb and a subject ("is it", "do you", "can I"). What the candidate asked runs
+from that word to the end of what they said (tests/core/drills/test_clarify_sentences.py
+holds the sentences this is judged on).
 """
 
 from __future__ import annotations
@@ -33,7 +36,20 @@ _NOT_ASKING_AFTER = {
     "that's", "thats", "exactly", "about", "of", "on", "matter", "matters", "depends",
     "regardless", "no", "figure", "find", "out", "learn", "check",
 }  # fmt: skip
-_STATEMENT_SUBJECTS = {"i", "we", "they", "i'd", "we'd", "i'll", "we'll", "i'm", "we're"}
+# A pronoun right after a question word makes it a clause, not a question: "what it does is".
+_STATEMENT_SUBJECTS = {
+    "i", "we", "they", "i'd", "we'd", "i'll", "we'll", "i'm", "we're", "it", "it's", "he",
+    "she", "he's", "she's", "you", "you're", "you'd", "you'll", "they're", "they'd",
+    "they'll", "this", "that", "these", "those", "there", "there's", "that's",
+}  # fmt: skip
+# Where, when, why and how ask only with an auxiliary next ("how does it") or one of these.
+_ADVERB_WH = {"where", "when", "why", "how"}
+_ASKING_AFTER_ADVERB = {"not", "exactly", "else", "come", "about", "so"}
+_HOW_DEGREE = {
+    "long", "many", "much", "fast", "often", "big", "large", "small", "soon", "far", "old",
+    "slow", "quick", "quickly", "important", "bad", "good", "well", "hard", "likely",
+    "urgent", "early", "late", "accurate", "reliable", "strict", "flexible",
+}  # fmt: skip
 # Words that may open a clause before a yes/no question: "so is it", "okay do you".
 _OPENERS = {"so", "and", "but", "okay", "ok", "right", "then", "also", "um", "uh", "well",
             "sorry", "first", "question", "just", "oh", "alright"}  # fmt: skip
@@ -104,7 +120,12 @@ def _opens_wh_question(word: str, before: str, after: str, then: str) -> bool:
     # "what happened was", "what matters is": a verb, then was or is, opens a statement.
     if after.endswith(("ed", "s")) and after not in _AUX and then in {"was", "is"}:
         return False
-    return word in _WH and after not in _STATEMENT_SUBJECTS and before not in _NOT_ASKING_AFTER
+    if word not in _WH or after in _STATEMENT_SUBJECTS or before in _NOT_ASKING_AFTER:
+        return False
+    if word in _ADVERB_WH:
+        degree = _HOW_DEGREE if word == "how" else set()
+        return not after or after in _AUX | _ASKING_AFTER_ADVERB | degree  # "okay but why"
+    return True
 
 
 def _opens_yes_no(word: str, before: str, after: str, index: int) -> bool:

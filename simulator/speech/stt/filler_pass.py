@@ -12,9 +12,10 @@ Each slot costs about 15 ms, so a two-minute answer with a dozen slots takes a f
 second. Works for English audio only (the PocketSphinx model is US English).
 
 Building a decoder loads the model (0.3-0.5 s, more than the slots cost): a caller that has
-just transcribed with PocketSphinx lends its decoder, whose feature computation (the cepstral
-mean) is first reset as it was when built: the pass then finds exactly what a decoder of its
-own finds (checked on the evaluation set; ``set_cmn(cmninit)`` alone did not do it).
+just transcribed with PocketSphinx lends its decoder, else each thread keeps one of its own
+for every answer it analyses. Either way its feature computation (the cepstral mean among
+it) is first reset as it was when built, so an answer's fillers are what a fresh decoder
+finds, whatever the decoder heard before (``set_cmn(cmninit)`` alone did not do it).
 """
 
 from __future__ import annotations
@@ -150,12 +151,13 @@ def find_fillers(
     """Fillers in the unexplained or unsure parts of a 16 kHz mono int16 recording.
 
     ``progress`` hears the time in seconds reached so far. ``decoder``: a PocketSphinx
-    decoder to use (and keep: its search is changed), else this thread's own.
+    decoder to use (and keep: its search and front end are reset), else this thread's own.
     """
     if decoder is None:
         decoder = _decoder()
-    else:
-        decoder.reinit_feat()
+    # A decoder's front end carries state from utterance to utterance: reset it, or this
+    # answer's fillers would depend on what the decoder heard before (about 0.02 ms).
+    decoder.reinit_feat()
     hits: list[FillerHit] = []
     total_s = len(pcm) / 2 / RATE
     replaced_anywhere: set[int] = set()
