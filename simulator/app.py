@@ -233,5 +233,42 @@ def _run_window(
         collector.stop()
 
 
+def self_check() -> int:
+    """``hotseat --self-check`` (not in ``--help``; tests/packaging runs it in the frozen build):
+    the libraries loaded only by some pages work in this install. pedalboard stretches a tone
+    (the replay's slower and faster speeds) and pyqtgraph draws a progress chart off screen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown
+    try:
+        print(f"slowed replay: ok ({_stretch_a_tone()})")
+        from simulator.ui.self_check import draw_progress_chart
+
+        print(f"progress chart: ok ({draw_progress_chart()} pixels of its line)")
+    except Exception as error:  # an import that fails frozen is as much an answer as a bug
+        print(f"hotseat: self-check failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _stretch_a_tone() -> str:
+    """Half a second of 440 Hz at 0.75x and 1.5x: each result has the length the replay's
+    clock expects and is not silence."""
+    import array
+    import math
+
+    from simulator.audio.stretch import FASTEST, SLOWEST, stretch_pcm16
+
+    rate = 16_000
+    tone = array.array(
+        "h", (round(8000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(rate // 2))
+    )
+    lengths = []
+    for speed in (SLOWEST, FASTEST):
+        stretched = array.array("h", stretch_pcm16(tone.tobytes(), rate, speed))
+        if len(stretched) != round(len(tone) / speed) or max(map(abs, stretched)) < 1000:
+            raise RuntimeError(f"the stretch to {speed}x gave {len(stretched)} samples")
+        lengths.append(f"{len(stretched) / rate:.2f} s at {speed}x")
+    return ", ".join(lengths)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -68,6 +68,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 #: The command line that skips argparse (``commands/sessions_json.py``); other spellings of
 #: the same command take the parser and print the same JSON.
 _FAST_LIST = ("sessions", "list", "--json")
+#: Checks the libraries only some pages load (``app.self_check``); not in ``--help``, as it
+#: is for checking a build (tests/packaging/test_frozen_build.py), not for everyday use.
+_SELF_CHECK = ("--self-check",)
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -131,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
+    if tuple(argv) == _SELF_CHECK:
+        from simulator.app import self_check
+
+        return self_check()
     if tuple(argv) == _FAST_LIST:
         from simulator.commands.sessions_json import write_session_list_json
 

@@ -5,6 +5,9 @@ the very file it was parsed from, as the file is now: the key is its path, devic
 size, modification time and change time (the change time cannot be set back by hand, and an
 editor's save-by-rename gives a new inode), and the whole cache is dropped when the code that
 parses packs changes (its modules' sizes and times, as Python's own bytecode cache checks).
+A frozen build has no source files to check: there the executable stands for the code (its
+path, size and time; PyInstaller appends the archive of our modules to it), so a rebuilt or
+replaced app drops the cache and an unchanged one keeps it.
 
 A file written within ``SETTLE_NS`` of being read is not kept: timestamps are coarse (a few
 milliseconds on Linux, two seconds on FAT), so a second write of the same size in the same
@@ -60,8 +63,11 @@ def settled(key: FileKey, now_ns: int | None = None) -> bool:
 
 def code_stamp() -> tuple[object, ...] | None:
     """The version of the code that turns a file into a ``Pack``; None when it cannot be told
-    (no source files, as in a frozen build): then nothing is cached."""
+    (a module without its source file, an executable that cannot be read): then nothing is
+    cached."""
     stamps: list[object] = [CACHE_FORMAT, __version__, sys.version_info[:2]]
+    if getattr(sys, "frozen", False):
+        return frozen_stamp(stamps)
     prefix = "simulator.core.packs"
     modules: list[ModuleType] = [
         module
@@ -78,6 +84,16 @@ def code_stamp() -> tuple[object, ...] | None:
             return None
         stamps.append((module.__name__, stat.st_size, stat.st_mtime_ns))
     return tuple(stamps)
+
+
+def frozen_stamp(stamps: list[object]) -> tuple[object, ...] | None:
+    """A frozen build's code is its executable: the modules come from an archive inside it,
+    and their ``__file__`` names files that do not exist."""
+    try:
+        stat = os.stat(sys.executable)
+    except OSError:
+        return None
+    return (*stamps, ("frozen", sys.executable, stat.st_size, stat.st_mtime_ns))
 
 
 class PackCache:

@@ -9,12 +9,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from simulator.cli import main
 from simulator.core.packs import load_pack
 from simulator.library.exchange import read_csv_pack
+from tests.support.cli import run
+
+if TYPE_CHECKING:
+    from simulator.commands.practice import SessionOptions
 
 GOOD = """[pack]
 id = "my-pack"
@@ -32,12 +36,6 @@ CSV = """text,category,framework,difficulty,answer_min,answer_max,follow_ups,tip
 What did you say?|Who decided?,Name the stakes first.
 What motivates you?,motivation,free,1,30,60,,
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_validate_reports_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,31 +212,12 @@ def test_practice_mix_in_a_real_process_fails_fast(hotseat_home: Path) -> None:
 
 
 def test_practice_mix_hands_the_mixed_questions_to_the_session(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], practice_sessions: list[SessionOptions]
 ) -> None:
-    from simulator.commands import practice
-
-    seen: list[practice.SessionOptions] = []
-
-    def practise(
-        _args: object, _services: object, options: practice.SessionOptions, _t: str
-    ) -> int:
-        seen.append(options)
-        return 0
-
-    class NoServices:
-        def __init__(self, *_args: object) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
-
-    monkeypatch.setattr(practice, "build_services", NoServices)
-    monkeypatch.setattr(practice, "_practise", practise)
     argv = ["practice", "--no-gui", "--mix", "conflict,pressure", "--questions", "4"]
     code, _, err = run(capsys, *argv, "--seed", "3", "--answer-seconds", "45")
     assert code == 0, err
-    (options,) = seen
+    (options,) = practice_sessions
     assert options.pack_id == "mix" and len(options.questions) == 4
     assert {q.category for q in options.questions} <= {"conflict", "pressure"}
     assert options.rules.time_limit_s == 45.0

@@ -7,17 +7,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from simulator.cli import main
 from simulator.core.drills import drill_names
+from tests.support.cli import run
 
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+if TYPE_CHECKING:
+    from simulator.commands.practice import SessionOptions
 
 
 def test_an_unknown_drill_is_one_line_naming_the_drills_exit_2(hotseat_home: Path) -> None:
@@ -51,33 +50,14 @@ def test_a_bad_intensity_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_the_drill_its_intensity_and_seed_go_to_the_session(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], practice_sessions: list[SessionOptions]
 ) -> None:
-    from simulator.commands import practice
-
-    seen: list[practice.SessionOptions] = []
-
-    def practise(
-        _args: object, _services: object, options: practice.SessionOptions, _t: str
-    ) -> int:
-        seen.append(options)
-        return 0
-
-    class NoServices:
-        def __init__(self, *_args: object) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
-
-    monkeypatch.setattr(practice, "build_services", NoServices)
-    monkeypatch.setattr(practice, "_practise", practise)
     argv = ["practice", "--no-gui", "--pack", "warm-up", "--drill", "busy-office"]
     code, _, err = run(capsys, *argv, "--intensity", "3", "--seed", "11")
     assert code == 0, err
     code, _, err = run(capsys, "practice", "--no-gui", "--pack", "warm-up")
     assert code == 0, err
-    drilled, plain = seen
+    drilled, plain = practice_sessions
     assert (drilled.drill, drilled.intensity, drilled.seed) == ("busy-office", 3, 11)
     assert plain.drill is None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.audio.devices import list_input_devices
 from tests.support.speech_samples import flite_wav
 from tests.support.virtual_mic import VirtualMic
 
@@ -45,6 +46,17 @@ def session_mic() -> Iterator[VirtualMic]:
     """One PulseAudio daemon for all end-to-end tests (it starts in about a second)."""
     with VirtualMic() as mic:
         yield mic
+
+
+@pytest.fixture
+def mic_in_process(session_mic: VirtualMic) -> Iterator[VirtualMic]:
+    """Point this process's PortAudio at the virtual microphone (the window's tests record in
+    the test process itself), and back at the real devices afterwards."""
+    session_mic.apply_to_os_environ()
+    list_input_devices(rescan=True)
+    yield session_mic
+    session_mic.restore_os_environ()
+    list_input_devices(rescan=True)
 
 
 @pytest.fixture

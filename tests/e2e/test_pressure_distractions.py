@@ -39,7 +39,10 @@ def test_each_distraction_lands_in_the_recording_where_it_was_logged(
         # placed by correlation (the room sounds sit 3 to 20 dB below the voice).
         candidate = ScriptedCandidate(session_mic, sentences(tmp_path, STORY[:1]), 0.5)
         options = ["--drill", "busy-office", "--intensity", "3", "--seed", str(SEED)]
-        limits = ["--end-silence", "0", "--answer-seconds", "40"]
+        # The drill spreads its distractions over the answer's limit: seed 9 plays four
+        # sounds, one apart from another, all after the sentence (at 7.0 s to 26.5 s of 30 s;
+        # a 40 s limit played the same four, only later, and took ten seconds more).
+        limits = ["--end-silence", "0", "--answer-seconds", "30"]
         run = run_pressure(app_env, hotseat_home, candidate, LAUNCH, *options, *limits)
     finally:
         subprocess.run(["pactl", "unload-module", loopback], env=env, check=True, timeout=10)

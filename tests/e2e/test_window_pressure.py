@@ -5,7 +5,6 @@ candidate stops when the interviewer cuts in and goes on a second after the line
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from simulator import paths
-from simulator.audio.devices import list_input_devices
 from simulator.core.events import SessionEvent, to_json
 from simulator.library import load_library
 from simulator.services import build_services
@@ -26,16 +24,6 @@ from tests.support.virtual_mic import VirtualMic
 pytestmark = pytest.mark.e2e
 
 RESUME_S = 1.0
-
-
-@pytest.fixture
-def mic_in_process(session_mic: VirtualMic) -> Iterator[VirtualMic]:
-    """Point this process's PortAudio at the virtual microphone."""
-    session_mic.apply_to_os_environ()
-    list_input_devices(rescan=True)
-    yield session_mic
-    session_mic.restore_os_environ()
-    list_input_devices(rescan=True)
 
 
 def test_an_interruptions_session_in_the_window(

@@ -3,7 +3,6 @@ real PocketSphinx, a real SQLite file. A synthetic candidate answers two questio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +23,6 @@ from tests.support.speech_samples import wer
 from tests.support.virtual_mic import VirtualMic, isolated_client_env
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def mic_in_process(session_mic: VirtualMic) -> Iterator[VirtualMic]:
-    """Point this process's PortAudio at the virtual microphone."""
-    session_mic.apply_to_os_environ()
-    list_input_devices(rescan=True)
-    yield session_mic
-    session_mic.restore_os_environ()
-    list_input_devices(rescan=True)
 
 
 def test_a_two_question_session_in_the_window(

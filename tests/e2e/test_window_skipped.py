@@ -6,7 +6,6 @@ A real offscreen window, the virtual microphone (silence), real PocketSphinx, a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from simulator import paths
-from simulator.audio.devices import list_input_devices
 from simulator.core.events import to_json
 from simulator.library import load_library
 from simulator.services import build_services
@@ -24,18 +22,8 @@ from simulator.store import Store
 from simulator.ui.pages.end import SKIPPED_TEXT
 from simulator.ui.window import MainWindow
 from tests.e2e.conftest import E2E_PACK
-from tests.support.virtual_mic import VirtualMic
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def mic_in_process(session_mic: VirtualMic) -> Iterator[VirtualMic]:
-    session_mic.apply_to_os_environ()
-    list_input_devices(rescan=True)
-    yield session_mic
-    session_mic.restore_os_environ()
-    list_input_devices(rescan=True)
 
 
 @pytest.mark.usefixtures("mic_in_process")

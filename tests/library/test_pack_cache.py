@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -122,3 +123,47 @@ def test_without_a_cache_file_nothing_is_written(tmp_path: Path) -> None:
     write_pack(folder, "First")
     assert [p.title for p in load_library(folder, None).packs] == ["First"]
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["mine.toml", "packs"]
+
+
+@pytest.fixture
+def frozen_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This process as a frozen build: ``sys.frozen`` set, ``sys.executable`` a file of ours,
+    and the pack-parsing modules without source files (they come from the bundle's archive)."""
+    executable = tmp_path / "bundle" / "hotseat"
+    executable.parent.mkdir()
+    executable.write_bytes(b"\x7fELF built once")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(executable))
+    for name, module in list(sys.modules.items()):
+        if name.startswith("simulator.core.packs") or name in pack_cache.OWN_MODULES:
+            archived = executable.parent / "_internal" / (name.replace(".", "/") + ".pyc")
+            monkeypatch.setattr(module, "__file__", str(archived))
+    return executable
+
+
+def test_a_frozen_build_keeps_parsed_packs(
+    tmp_path: Path, later: None, frozen_app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, cache_file = tmp_path / "packs", tmp_path / "cache" / "packs.pickle"
+    write_pack(folder, "First")
+    assert titles(folder, cache_file) == ["First"]
+    no_parsing(monkeypatch)
+    assert titles(folder, cache_file) == ["First"]
+
+
+@pytest.mark.parametrize("rebuilt", ["other size", "same size, newer time"])
+def test_a_rebuilt_frozen_app_drops_the_cache(
+    tmp_path: Path, later: None, frozen_app: Path, rebuilt: str
+) -> None:
+    folder, cache_file = tmp_path / "packs", tmp_path / "packs.pickle"
+    write_pack(folder, "First")
+    assert titles(folder, cache_file) == ["First"]
+    assert pack_cache.PackCache(cache_file).entries
+    before = frozen_app.stat()
+    if rebuilt == "other size":
+        frozen_app.write_bytes(b"\x7fELF built again, larger")
+    else:
+        frozen_app.write_bytes(b"\x7fELF built anew")
+        assert frozen_app.stat().st_size == before.st_size
+        os.utime(frozen_app, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    assert pack_cache.PackCache(cache_file).entries == {}

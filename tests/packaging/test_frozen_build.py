@@ -3,14 +3,17 @@
 PyInstaller takes a minute or more here, so the build is a session fixture shared by every test
 in this file. The frozen ``hotseat`` runs from a folder outside the checkout: the CLI (its
 output must reach the terminal although the executable is built with ``console=False``), a
-transcription (the speech libraries and PocketSphinx's model must be bundled), the window
-offscreen, and the desktop entry script the build carries.
+transcription (the speech libraries and PocketSphinx's model must be bundled), the libraries
+only some pages load (``--self-check``: pedalboard's time-stretch, pyqtgraph's charts), the
+window offscreen (which keeps its parsed packs for the next start), and the desktop entry
+script the build carries.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -20,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from simulator import __version__
+from simulator.library import pack_cache
 from tests.packaging.outside import CHECKOUT, Outside
 from tests.support.speech_samples import SpokenAnswer, wer
 
@@ -71,6 +75,25 @@ def test_frozen_cli_lists_packs_and_transcribes(
     assert "missing.wav" in missing.stderr
 
 
+def test_frozen_self_check_runs_the_slowed_replay_and_the_charts(
+    frozen: Path, outside: Outside
+) -> None:
+    # pedalboard (Rubber Band, a native library) and pyqtgraph are imported only by the
+    # replay's speeds and the progress page: the window's start says nothing about them.
+    done = outside.run([frozen, "--self-check"])
+    assert done.returncode == 0, done.stderr
+    replay, chart = done.stdout.splitlines()
+    assert replay == "slowed replay: ok (0.67 s at 0.75x, 0.33 s at 1.5x)"
+    assert chart.startswith("progress chart: ok (") and " 0 pixels" not in chart
+
+
+def wait_until_settled(folder: Path) -> None:
+    """The pack cache keeps no file changed in the last ``SETTLE_NS`` (pack_cache.py); the
+    build has just copied the built-in packs, so a test run at once waits for them."""
+    newest = max(max(f.stat().st_mtime_ns, f.stat().st_ctime_ns) for f in folder.iterdir())
+    time.sleep(max(0.0, (newest + pack_cache.SETTLE_NS - time.time_ns()) / 1e9))
+
+
 def processes_running(executable: Path) -> list[list[str]]:
     """Command lines of this executable's processes: the app and the workers it spawned
     (multiprocessing's "spawn" starts the frozen executable again with its own arguments)."""
@@ -92,6 +115,7 @@ def test_frozen_window_stays_up_offscreen_and_closes_cleanly(
     frozen: Path, outside: Outside
 ) -> None:
     home = Path(outside.env["HOTSEAT_HOME"])
+    wait_until_settled(frozen.parent / "_internal" / "simulator" / "question_packs")
     app = subprocess.Popen(
         [frozen], cwd=outside.cwd, env=outside.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
@@ -116,6 +140,18 @@ def test_frozen_window_stays_up_offscreen_and_closes_cleanly(
     assert app.returncode == 0, err.decode()
     assert b"Traceback" not in err and b"error" not in err.lower(), err.decode()
     assert processes_running(frozen.resolve()) == []
+    # The packs it parsed are kept for the next start, keyed on the executable (a frozen
+    # build has no source files to key them on).
+    with (home / "cache" / "packs.pickle").open("rb") as file:
+        stamp, entries = pickle.load(file)
+    executable = frozen.resolve().stat()
+    assert stamp[-1] == (
+        "frozen",
+        str(frozen.resolve()),
+        executable.st_size,
+        executable.st_mtime_ns,
+    )
+    assert len(entries) == BUILTIN_PACKS
 
 
 def test_frozen_folder_installs_its_desktop_entry(frozen: Path, tmp_path: Path) -> None:
