@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.virtual_mic import VirtualMic
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -20,6 +22,14 @@ def hotseat_home(
     monkeypatch.setenv("HOTSEAT_HOME", str(home))
     monkeypatch.delenv("VOSK_MODEL_PATH", raising=False)
     yield home
+
+
+@pytest.fixture(scope="session")
+def session_mic() -> Iterator[VirtualMic]:
+    """One PulseAudio daemon for the whole run (it starts in 1-2 s): the end-to-end tests and
+    tests/audio share it (tests/audio's ``virtual_mic`` resets it for each test)."""
+    with VirtualMic() as mic:
+        yield mic
 
 
 @pytest.fixture(autouse=True)
