@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pulse_state import PulseState
 from tests.support.virtual_mic import VirtualMic
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,11 +26,17 @@ def hotseat_home(
 
 
 @pytest.fixture(scope="session")
-def session_mic() -> Iterator[VirtualMic]:
-    """One PulseAudio daemon for the whole run (it starts in 1-2 s): the end-to-end tests and
-    tests/audio share it (tests/audio's ``virtual_mic`` resets it for each test)."""
+def pulse_daemon() -> Iterator[tuple[VirtualMic, PulseState]]:
+    """One PulseAudio daemon for the whole run (it starts in 1-2 s), with its state as started:
+    the end-to-end tests and tests/audio share it (tests/audio's ``virtual_mic`` puts it back
+    in that state before each test)."""
     with VirtualMic() as mic:
-        yield mic
+        yield mic, PulseState.read(mic.env)
+
+
+@pytest.fixture(scope="session")
+def session_mic(pulse_daemon: tuple[VirtualMic, PulseState]) -> VirtualMic:
+    return pulse_daemon[0]
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pulse_state import PulseState, reset_pulse
 from support.speech_samples import espeak_wav, flite_wav
 from support.virtual_mic import VirtualMic
 
 from simulator.audio import devices
+from tests.support.pulse_state import PulseState, reset_pulse
 
 SENTENCE_1 = "Tell me about a time you solved a hard problem at work."
 SENTENCE_2 = "I rewrote the billing system and cut the errors in half."
@@ -43,9 +43,9 @@ def espeak_speech(speech_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def startup_state(session_mic: VirtualMic) -> PulseState:
-    """What the shared daemon holds before any audio test touched it."""
-    return PulseState.read(session_mic.env)
+def startup_state(pulse_daemon: tuple[VirtualMic, PulseState]) -> PulseState:
+    """What the shared daemon held when it started, before any test touched it."""
+    return pulse_daemon[1]
 
 
 @pytest.fixture

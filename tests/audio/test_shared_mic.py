@@ -7,8 +7,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from pulse_state import PulseState, reset_pulse
 from support.virtual_mic import VirtualMic
+
+from tests.support.pulse_state import PulseState, reset_pulse
 
 
 def test_what_a_test_leaves_in_the_daemon_is_gone_for_the_next(

@@ -7,7 +7,8 @@ loopback or a voice still playing. ``reset_pulse`` unloads the modules loaded si
 and mutes every client's playback still open: pactl 16 (Debian 12) cannot end another
 client's stream (no ``kill-sink-input``), and a muted one adds nothing to its sink. The
 daemon's own loopbacks (streams owned by a module, which keep the null sinks in small blocks)
-stay as they are.
+stay as they are. tests/conftest.py reads the state as the daemon started; tests/audio's
+``virtual_mic`` resets to it before each test.
 """
 
 from __future__ import annotations
