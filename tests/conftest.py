@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pulse_state import PulseState
+from tests.support.virtual_mic import VirtualMic
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -20,6 +23,20 @@ def hotseat_home(
     monkeypatch.setenv("HOTSEAT_HOME", str(home))
     monkeypatch.delenv("VOSK_MODEL_PATH", raising=False)
     yield home
+
+
+@pytest.fixture(scope="session")
+def pulse_daemon() -> Iterator[tuple[VirtualMic, PulseState]]:
+    """One PulseAudio daemon for the whole run (it starts in 1-2 s), with its state as started:
+    the end-to-end tests and tests/audio share it (tests/audio's ``virtual_mic`` puts it back
+    in that state before each test)."""
+    with VirtualMic() as mic:
+        yield mic, PulseState.read(mic.env)
+
+
+@pytest.fixture(scope="session")
+def session_mic(pulse_daemon: tuple[VirtualMic, PulseState]) -> VirtualMic:
+    return pulse_daemon[0]
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """Fixtures for the audio tests: spoken WAV files and the virtual microphone.
 
-``virtual_mic`` is a thin wrapper around ``support.virtual_mic.VirtualMic`` so that it can move
-to the root conftest unchanged.
+``virtual_mic`` is the end-to-end tests' ``session_mic`` (one PulseAudio daemon for the run,
+started once instead of twice), reset to its start-up state before each test.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from support.speech_samples import espeak_wav, flite_wav
 from support.virtual_mic import VirtualMic
 
 from simulator.audio import devices
+from tests.support.pulse_state import PulseState, reset_pulse
 
 SENTENCE_1 = "Tell me about a time you solved a hard problem at work."
 SENTENCE_2 = "I rewrote the billing system and cut the errors in half."
@@ -42,14 +43,24 @@ def espeak_speech(speech_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def virtual_mic() -> Iterator[VirtualMic]:
-    """A running virtual microphone that this process records from and plays to."""
-    mic = VirtualMic().start()
+def startup_state(pulse_daemon: tuple[VirtualMic, PulseState]) -> PulseState:
+    """What the shared daemon held when it started, before any test touched it."""
+    return pulse_daemon[1]
+
+
+@pytest.fixture
+def virtual_mic(session_mic: VirtualMic, startup_state: PulseState) -> Iterator[VirtualMic]:
+    """The run's one virtual microphone (tests/conftest.py), as it was when it started.
+
+    Whatever an earlier test left in the daemon (a loopback module, a stream still playing
+    into ``mic_feed`` or recording) is removed first, so this test's sinks are clean; then this
+    process's PortAudio is pointed at it, and back at the real devices afterwards.
+    """
+    reset_pulse(session_mic.env, startup_state)
+    session_mic.apply_to_os_environ()
+    devices.list_input_devices(rescan=True)
     try:
-        mic.apply_to_os_environ()
-        devices.list_input_devices(rescan=True)
-        yield mic
+        yield session_mic
     finally:
-        mic.restore_os_environ()
-        mic.stop()
+        session_mic.restore_os_environ()
         devices.list_input_devices(rescan=True)

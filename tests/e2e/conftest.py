@@ -1,4 +1,7 @@
-"""Fixtures for end-to-end runs: a virtual microphone, a small test pack, spoken answers."""
+"""Fixtures for end-to-end runs: a virtual microphone, a small test pack, spoken answers.
+
+``session_mic``, the one PulseAudio daemon, is in tests/conftest.py: tests/audio uses it too.
+"""
 
 from __future__ import annotations
 
@@ -39,13 +42,6 @@ ANSWERS = [
     "i asked my teammate to explain her plan and then we tested both ideas together",
     "the team agreed to meet every morning and the project finished on time",
 ]
-
-
-@pytest.fixture(scope="session")
-def session_mic() -> Iterator[VirtualMic]:
-    """One PulseAudio daemon for all end-to-end tests (it starts in about a second)."""
-    with VirtualMic() as mic:
-        yield mic
 
 
 @pytest.fixture

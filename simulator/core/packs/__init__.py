@@ -30,7 +30,7 @@ from simulator.core.packs.reading import (
     load_pack,
     read_pack_bytes,
 )
-from simulator.core.packs.validate import PACK_KEYS, QUESTION_KEYS, parse_pack
+from simulator.core.packs.validate import PACK_KEYS, QUESTION_KEYS, check_question, parse_pack
 
 __all__ = [
     "CATEGORIES",
@@ -46,6 +46,7 @@ __all__ = [
     "PackError",
     "PackProblem",
     "Question",
+    "check_question",
     "decode_pack_bytes",
     "load_pack",
     "parse_pack",

@@ -118,6 +118,19 @@ def parse_pack(text: str, path: str = "<pack>", source: str = "built-in") -> Pac
     )
 
 
+def check_question(
+    raw: dict[str, Any], path: str, line: int
+) -> tuple[Question | None, list[PackProblem]]:
+    """One question table checked by the rules of a pack's ``[[questions]]``, with no TOML.
+
+    For a question that comes from elsewhere (a CSV row): every problem is reported at
+    ``line``, and the question is ``None`` when there is any.
+    """
+    check = Checker(path, SourceLines(question_lines=[line], question_keys=[{}]))
+    question = _check_question(check, 0, raw)
+    return (None if check.problems else question), check.problems
+
+
 def _check_question(check: Checker, index: int, raw: Any) -> Question | None:
     lines = check.lines
 
