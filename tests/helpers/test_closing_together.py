@@ -9,16 +9,19 @@ close fails them whatever the machine's speed.
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from simulator.analysis_worker import CLOSE_WAIT_S, AnalysisError
 from simulator.services import adapters as shared
 from simulator.services.adapters import SharedAdapters
 from simulator.settings import Settings
 from simulator.store import DataLayout
+from tests.support.processes import running
 
 
 class SlowToClose:
@@ -84,3 +87,43 @@ def test_with_no_voice_or_recogniser_only_the_analysis_worker_is_closed(tmp_path
     adapters = adapters_with(tmp_path, None, None, analysis)
     adapters.close()
     assert analysis.closed
+
+
+def hold_the_worker(seconds: float) -> float:
+    """Analysed in the worker: an analysis still running when the app closes."""
+    time.sleep(seconds)
+    return seconds
+
+
+@pytest.mark.slow
+def test_real_helpers_each_waiting_at_close_stop_in_about_one_wait(tmp_path: Path) -> None:
+    # Each real helper is in a state its close waits on: the analysis worker busy (it waits
+    # up to CLOSE_WAIT_S for the call, then kills), the recogniser holding an answer nobody
+    # finished (it waited 5 s for it), the voice idle. One after another that was 7 s.
+    adapters = SharedAdapters(Settings(engine="pocketsphinx"), DataLayout(tmp_path / "home"))
+    adapters.voice.render("Tell me about a deadline.")
+    recognizers = adapters.recognizers
+    recognizers.preload()
+    recognizers(16000).accept(b"\x10\x00" * 16000)  # never finished
+    cut_short: list[AnalysisError] = []
+
+    def analyse() -> None:
+        try:
+            adapters.analysis.run(hold_the_worker, 30)
+        except AnalysisError as error:
+            cut_short.append(error)
+
+    busy = threading.Thread(target=analyse)
+    busy.start()
+    deadline = time.monotonic() + 30
+    while adapters.analysis.pid is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    pids = [adapters.voice.worker_pid, adapters.analysis.pid]
+    started = time.monotonic()
+    adapters.close()
+    took = time.monotonic() - started
+    busy.join(10)
+    assert not busy.is_alive() and len(cut_short) == 1  # that answer's error, not a hang
+    assert took < CLOSE_WAIT_S + 1.0, took
+    assert all(pid is not None and not running(pid) for pid in pids)
+    assert multiprocessing.active_children() == []
