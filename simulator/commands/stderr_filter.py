@@ -11,6 +11,9 @@ happened instead.
 
 Nothing else is dropped, and nothing is kept back: lines are passed on as they arrive, and
 what the helper processes started meanwhile write later still goes through the same thread.
+The block ends when the last holder of the pipe has closed it (the helpers are stopped inside
+it), so the one process that outlives it, multiprocessing's resource tracker, is started
+before the pipe exists.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ def without_portaudio_noise() -> Iterator[None]:
     except (OSError, ValueError):  # no stderr at all: nothing to protect
         yield
         return
+    _start_resource_tracker()
     read_end, write_end = os.pipe()
     passer = threading.Thread(
         target=_pass_on, args=(read_end, os.dup(real)), name="stderr-filter", daemon=True
@@ -54,6 +58,19 @@ def without_portaudio_noise() -> Iterator[None]:
         os.dup2(real, 2)  # the pipe ends when no process holds its write end any more
         os.close(real)
         passer.join(_JOIN_S)
+
+
+def _start_resource_tracker() -> None:
+    """multiprocessing's resource tracker, started by the first helper process and living
+    until the app exits, inherits fd 2: started inside the block it held the pipe's write end,
+    so the block's end waited out ``_JOIN_S`` at every exit (2.0 s, measured). Started first,
+    it writes to the real stderr."""
+    if os.name != "posix":
+        return  # no tracker process on Windows
+    from multiprocessing import resource_tracker
+
+    with contextlib.suppress(OSError):  # not started now, the first helper starts it
+        resource_tracker.ensure_running()
 
 
 def _pass_on(read_end: int, out: int) -> None:

@@ -7,7 +7,8 @@ them here, so a change of settings (``update_settings``) rebuilds each of them o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,10 +139,39 @@ class SharedAdapters:
             raise SpeechError("Hotseat is closing.")
 
     def close(self) -> None:
+        """Stop every helper process, all at once: closing waits for the slowest helper,
+        not for the sum of their close time-outs (each waits for its own work in progress)."""
+        stops: list[Callable[[], None]] = []
         if self._voice is not None:
-            self._voice.close()
+            stops.append(self._voice.close)
             self._voice = None
         if self._recognizers is not None:
-            self._recognizers.close()
+            stops.append(self._recognizers.close)
             self._recognizers = None
-        self.analysis.close()
+        stops.append(self.analysis.close)
+        stop_together(stops)
+
+
+def stop_together(stops: Sequence[Callable[[], None]]) -> None:
+    """Run each ``stop`` on a thread of its own and wait for all of them; the first error
+    any of them raised is raised after every one has finished."""
+    errors: list[BaseException] = []
+
+    def run(stop: Callable[[], None]) -> None:
+        try:
+            stop()
+        except BaseException as error:  # raised below, on the caller's thread
+            errors.append(error)
+
+    threads = [
+        threading.Thread(target=run, args=(stop,), name="hotseat-stop", daemon=True)
+        for stop in stops[1:]
+    ]
+    for thread in threads:
+        thread.start()
+    if stops:
+        run(stops[0])  # the caller's thread takes one: a single helper needs no thread
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]

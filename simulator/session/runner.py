@@ -1,13 +1,11 @@
 """SessionRunner: drives one live practice session through voice, microphone, recogniser and store.
 
 The runner is shared by the window and the terminal mode. It runs on one worker thread (its
-``run`` blocks), reports everything through a single ``on_event`` callback of typed events, and
-is steered from any thread with ``stop_answer`` (Space / Enter) and ``abort`` (Esc / Ctrl-C).
-The decisions about phases and endings live in the pure ``core.plan.SessionFlow``; this module
-only does the input and output around it.
-
-The events and their fields are defined once, in ``core/events.py``: typed, frozen dataclasses
-whose ``to_json`` gives the flat objects of ``--events jsonl`` and of the events table.
+``run`` blocks), reports everything through a single ``on_event`` callback of typed events
+(defined once, in ``core/events.py``; their ``to_json`` gives ``--events jsonl`` and the events
+table), and is steered from any thread with ``stop_answer`` (Space / Enter) and ``abort``
+(Esc / Ctrl-C). The decisions about phases and endings live in the pure
+``core.plan.SessionFlow``; this module only does the input and output around it.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from simulator.core.plan import EndReason, Phase, SessionFlow, Step
 from simulator.core.transcript import Transcript
 from simulator.session import pressure as pressure_mode
 from simulator.session.answers import SessionAnswers, is_skipped, user_message
+from simulator.session.live_recognizers import LiveRecognizers
 from simulator.session.ports import (
     AnswerStore,
     InputStream,
@@ -69,6 +68,7 @@ class SessionRunner:
         self.session_id: int | None = None
         self.status = "recording"
         self._answers = SessionAnswers(services, options.questions, self._emit)
+        self._recognizers = LiveRecognizers(services)  # finished even if the session fails
         self._director: AnswerDirector | None = None  # the drill's, for the current question
         self._follow_ups, self._answer_s = 0, 0.0  # follow-ups so far; the recording clock
 
@@ -86,8 +86,6 @@ class SessionRunner:
     def abort(self) -> None:
         """End the session now; what was recorded so far is kept."""
         self._abort_requested.set()
-
-    # --- the run ---------------------------------------------------------------------------
 
     def run(self) -> int:
         """Run the whole session; return the saved session's id. Blocks."""
@@ -128,6 +126,7 @@ class SessionRunner:
                             self._answers.collect(wait=True)
                     self._finish(store)
             finally:
+                self._recognizers.finish_abandoned()
                 self._answers.close()
                 release()
                 store.close()
@@ -228,7 +227,7 @@ class SessionRunner:
         stream = services.microphone.open()
         pressure: AnswerPressure | None = None
         try:
-            recognizer = services.recognizer(stream.sample_rate)
+            recognizer = self._recognizers(stream.sample_rate)
             path, stored_path = services.answer_path(self.session_id, position, question.id)
             recording = services.open_recording(path, stream.sample_rate)
             answer_id = self._store.start_answer(

@@ -69,6 +69,22 @@ def rest_of(process: subprocess.Popen[str]) -> tuple[list[dict[str, Any]], list[
     return [json.loads(line) for line in out.splitlines()], err.strip().splitlines()
 
 
+def rest_and_exit_lag(
+    process: subprocess.Popen[str],
+) -> tuple[list[dict[str, Any]], list[str], float]:
+    """``rest_of``, and the seconds from the last event printed to the process's exit: closing
+    the helpers and the interpreter (2.2 s after SIGTERM, 7.1 s after a full disk, when the
+    helpers stopped one after another and the stderr filter waited out its time-out)."""
+    assert process.stdout is not None and process.stderr is not None
+    lines, last_event_at = [], time.monotonic()
+    for line in process.stdout:  # stderr is one line: it cannot fill its pipe meanwhile
+        lines.append(json.loads(line))
+        last_event_at = time.monotonic()
+    process.wait(timeout=90)
+    lag = time.monotonic() - last_event_at
+    return lines, process.stderr.read().strip().splitlines(), lag
+
+
 @pytest.fixture
 def long_answer(tmp_path: Path) -> Path:
     return flite_wav(LONG_ANSWER, tmp_path / "long.wav")
@@ -80,8 +96,9 @@ def test_sigterm_ends_the_session_with_one_line_and_keeps_the_answer(
     process = start(app_env)
     seen = run_until_speaking(process, session_mic, long_answer)
     process.send_signal(signal.SIGTERM)
-    events, stderr = rest_of(process)
+    events, stderr, exit_lag = rest_and_exit_lag(process)
     assert process.returncode == 143
+    assert exit_lag < 1.5, exit_lag  # measured 0.17 s (2.2 s before)
     assert stderr[-1:] == ["hotseat: stopped by SIGTERM; the session so far was saved"], stderr
     saved = [e for e in seen + events if e["type"] == "session_saved"]
     assert saved and saved[0]["status"] == "aborted" and saved[0]["answers"] == 1
@@ -122,7 +139,8 @@ def test_a_full_disk_is_an_error_event_and_one_line(
         process = start({**app_env, "HOTSEAT_HOME": str(home)})
         run_until_speaking(process, session_mic, long_answer, seconds=1.0)
         fill(disk)
-        events, stderr = rest_of(process)
+        events, stderr, exit_lag = rest_and_exit_lag(process)
+    assert exit_lag < 2.5, exit_lag  # measured 0.5-1.0 s (7.1 s before)
     errors = [e["message"] for e in events if e["type"] == "error"]
     assert errors, [e["type"] for e in events]
     # The recording or the database hits the full disk first, depending on timing.

@@ -3,6 +3,7 @@ real PocketSphinx, a real SQLite file. A synthetic candidate answers two questio
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +68,12 @@ def test_a_two_question_session_in_the_window(
         rows[0].feedback_button.click()
         assert rows[0].feedback_button.isChecked()
     finally:
-        window.shutdown()
+        closing = time.monotonic()
+        window.shutdown()  # what closing the window does, then app.main closes the services
         services.close()
+        closed_in = time.monotonic() - closing
+    # Closing after a session: the three helpers are idle and stop together at once.
+    assert closed_in < 2.0, closed_in
 
     store = Store(layout.db_path)
     session = store.get_session(session_id)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from simulator.audio.wav import read_audio_mono16
+from simulator.core.transcript import Transcript
 from simulator.speech.errors import ModelError, SpeechError
 from simulator.speech.stt import RecognizerFactory, transcribe_wav
 from simulator.speech.stt.process import RecognizerProcess
@@ -75,3 +78,38 @@ def test_the_korean_vosk_model_loads_in_the_child(korean_model: Path) -> None:
         assert process.engine == "vosk"
     finally:
         process.close()
+
+
+def test_an_answer_left_unfinished_does_not_hold_up_closing(english_answer: SpokenAnswer) -> None:
+    # A session that failed mid-answer (a full disk) never calls finish(): closing used to
+    # wait 5 s for the recogniser's lock, then 2 s more for the child to quit.
+    pcm, rate = read_audio_mono16(english_answer.path, 16000)
+    process = RecognizerProcess("pocketsphinx")
+    process.preload()
+    recognizer = process(rate)
+    for offset in range(0, len(pcm), 3200):
+        recognizer.accept(pcm[offset : offset + 3200])
+    child = process._process
+    assert child is not None
+    started = time.monotonic()
+    process.close()
+    took = time.monotonic() - started
+    assert took < 3.0, took  # 5.05 s when close() waited for an unfinished answer
+    assert not child.is_alive()
+
+
+def test_closing_waits_for_a_final_transcript_being_made(english_answer: SpokenAnswer) -> None:
+    pcm, rate = read_audio_mono16(english_answer.path, 16000)
+    process = RecognizerProcess("pocketsphinx")
+    process.preload()
+    recognizer = process(rate)
+    recognizer.accept(pcm)
+    finals: list[object] = []
+    finishing = threading.Thread(target=lambda: finals.append(recognizer.finish()))
+    finishing.start()
+    deadline = time.monotonic() + 10
+    while not process._finishing and finishing.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    process.close()  # the answer's transcript is still wanted: it is saved after this
+    finishing.join(10)
+    assert finals and isinstance(finals[0], Transcript) and finals[0].words

@@ -30,6 +30,7 @@ from simulator.speech.stt.base import Recognizer
 
 STARTUP_TIMEOUT_S = 60.0  # a large Vosk model takes a while to load
 FINISH_TIMEOUT_S = 30.0
+FINISH_WAIT_S = 5.0  # closing waits this long for a final transcript being made
 
 
 def serve(conn: Connection, engine: str, model_path: str | None, models_dir: str | None) -> None:
@@ -94,6 +95,7 @@ class RecognizerProcess:
             str(models_dir) if models_dir else None,
         )
         self._lock = threading.Lock()
+        self._finishing = False  # an answer's final transcript is being made (under the lock)
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
 
@@ -172,8 +174,14 @@ class RecognizerProcess:
             process.kill()
 
     def close(self) -> None:
-        """Stop the child; waits briefly for an answer in progress to finish first."""
-        acquired = self._lock.acquire(timeout=5)
+        """Stop the child. Waits (up to ``FINISH_WAIT_S``) only for an answer whose final
+        transcript is being made, the one piece of work someone still needs; a recogniser
+        still being fed, or left unfinished by a failed session, is killed at once."""
+        acquired = self._lock.acquire(blocking=False)
+        if not acquired and self._finishing:
+            acquired = self._lock.acquire(timeout=FINISH_WAIT_S)
+        if not acquired:
+            self.abort()  # the other thread's next send or wait fails at once
         try:
             self._stop()
         finally:
@@ -227,9 +235,11 @@ class _RemoteRecognizer:
         if self._done:
             raise RuntimeError("finish() was already called for this answer")
         self._done = True
+        self._owner._finishing = True
         try:
             return self._final()
         finally:
+            self._owner._finishing = False
             self._owner._release()
 
     def _final(self) -> Transcript:
