@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator import paths
 from simulator.store import Store
 
 
@@ -106,3 +107,11 @@ HISTORY = [
     ),
     Given("2025-03-05", "conflict", 0.0, 0.0, 0.0, 0.0, skipped=True),
 ]  # fmt: skip
+
+
+def written(given: list[Given]) -> list[int]:
+    """``given`` written to the test profile's own database (created if need be); the ids."""
+    layout = paths.layout()
+    layout.ensure()
+    with Store(layout.db_path) as store:
+        return write_answers(store, given)

@@ -22,14 +22,17 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QStackedWidget, QTextBrowser
 
 from simulator import paths
 from simulator.core.history import SavedChoices
 from simulator.core.records import SavedSession
 from simulator.library import Library, load_library
-from simulator.services import PackFiles
+from simulator.services import PackFiles, build_services
 from simulator.settings import Settings, SettingsFile
+from simulator.ui.history_flow import HistoryFlow
+from simulator.ui.navigator import Navigator
+from simulator.ui.tasks import TaskRunner
 from tests.support import sample_answer
 from tests.support.replay_fakes import ReplayFakes
 from tests.support.scripted_runner import ScriptedSessions
@@ -322,3 +325,17 @@ class Marks:
 @pytest.fixture
 def marks() -> type[Marks]:
     return Marks
+
+
+@pytest.fixture
+def history_flow(qtbot: Any, hotseat_home: Path, library: Library) -> Iterator[HistoryFlow]:
+    """The history flow on the real past sessions façade over the test profile's SQLite
+    store, on a bare page stack (no window)."""
+    services = build_services(Settings(), paths.layout())
+    tasks = TaskRunner()
+    stack = QStackedWidget()
+    flow = HistoryFlow(services.history, None, tasks, Navigator(stack), library)
+    qtbot.addWidget(stack)
+    yield flow
+    tasks.shutdown()
+    services.close()

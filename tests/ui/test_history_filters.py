@@ -4,47 +4,25 @@ now, and a custom range of days; against a real SQLite store through the real fa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QStackedWidget
+from PySide6.QtWidgets import QComboBox
 
-from simulator import paths
 from simulator.library import Library
-from simulator.services import build_services
-from simulator.settings import Settings
-from simulator.store import Store
 from simulator.ui.history_flow import HistoryFlow
-from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history_search import CUSTOM_RANGE
-from simulator.ui.tasks import TaskRunner
-from tests.support.known_figures import Given, write_answers
+from tests.support.known_figures import Given, written
 
 
 def answer(day: str, category: str, pack_id: str, transcript: str = "words said") -> Given:
     return Given(day, category, 150.0, 2.0, 90.0, 1.0, pack_id=pack_id, transcript=transcript)
 
 
-def written(given: list[Given]) -> list[int]:
-    layout = paths.layout()
-    layout.ensure()
-    with Store(layout.db_path) as store:
-        return write_answers(store, given)
-
-
 @pytest.fixture
-def flow(qtbot: Any, hotseat_home: Path, library: Library) -> Iterator[HistoryFlow]:
-    services = build_services(Settings(), paths.layout())
-    tasks = TaskRunner()
-    stack = QStackedWidget()
-    history = HistoryFlow(services.history, None, tasks, Navigator(stack), library)
-    qtbot.addWidget(stack)
-    yield history
-    tasks.shutdown()
-    services.close()
+def flow(history_flow: HistoryFlow) -> HistoryFlow:
+    return history_flow
 
 
 def shown(qtbot: Any, flow: HistoryFlow, sessions: int) -> None:

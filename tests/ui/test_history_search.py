@@ -8,24 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QStackedWidget
 
 from simulator import paths
 from simulator.core.history import SearchPage
-from simulator.library import Library
-from simulator.services import build_services
-from simulator.settings import Settings
 from simulator.store import Store
 from simulator.ui.history_flow import HistoryFlow
-from simulator.ui.navigator import Navigator
 from simulator.ui.pages.history_search import snippet_html
-from simulator.ui.tasks import TaskRunner
-from tests.support.known_figures import Given, write_answers
+from tests.support.known_figures import Given, written
 
 BILLING = "the billing service kept timing out so I added tracing"
 
@@ -34,23 +26,9 @@ def conflict(day: str, transcript: str, **kwargs: Any) -> Given:
     return Given(day, "conflict", 150.0, 2.0, 90.0, 1.0, transcript=transcript, **kwargs)
 
 
-def written(given: list[Given]) -> list[int]:
-    layout = paths.layout()
-    layout.ensure()
-    with Store(layout.db_path) as store:
-        return write_answers(store, given)
-
-
 @pytest.fixture
-def flow(qtbot: Any, hotseat_home: Path, library: Library) -> Iterator[HistoryFlow]:
-    services = build_services(Settings(), paths.layout())
-    tasks = TaskRunner()
-    stack = QStackedWidget()
-    history = HistoryFlow(services.history, None, tasks, Navigator(stack), library)
-    qtbot.addWidget(stack)
-    yield history
-    tasks.shutdown()
-    services.close()
+def flow(history_flow: HistoryFlow) -> HistoryFlow:
+    return history_flow
 
 
 def search_for(qtbot: Any, flow: HistoryFlow, text: str) -> SearchPage:

@@ -6,41 +6,24 @@ what the window saved is read back by the terminal's own entry point (``records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget
+from PySide6.QtWidgets import QLabel
 
 from simulator import paths
 from simulator.core.rubric import rubric_for
-from simulator.library import Library
 from simulator.records import review
-from simulator.services import build_services
-from simulator.settings import Settings
 from simulator.store import Store
 from simulator.ui.history_flow import HistoryFlow
-from simulator.ui.navigator import Navigator
-from simulator.ui.tasks import TaskRunner
-from tests.support.known_figures import HISTORY, write_answers
+from tests.support.known_figures import HISTORY, written
 
 
 @pytest.fixture
-def flow(qtbot: Any, hotseat_home: Path, library: Library) -> Iterator[HistoryFlow]:
-    layout = paths.layout()
-    layout.ensure()
-    with Store(layout.db_path) as store:
-        write_answers(store, HISTORY)
-    services = build_services(Settings(), layout)
-    tasks = TaskRunner()
-    stack = QStackedWidget()
-    history = HistoryFlow(services.history, None, tasks, Navigator(stack), library)
-    qtbot.addWidget(stack)
-    yield history
-    tasks.shutdown()
-    services.close()
+def flow(history_flow: HistoryFlow) -> HistoryFlow:
+    written(HISTORY)
+    return history_flow
 
 
 def open_scoring(qtbot: Any, flow: HistoryFlow, session_id: int) -> Any:
