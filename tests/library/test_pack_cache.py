@@ -63,9 +63,16 @@ def next_tick(path: Path) -> None:
         time.sleep(0.001)
 
 
+@pytest.mark.parametrize("built", ["from source", "frozen"])
 def test_an_unchanged_pack_is_not_parsed_again(
-    tmp_path: Path, later: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    later: None,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    built: str,
 ) -> None:
+    if built == "frozen":  # a frozen build has no source files: keyed on its executable
+        request.getfixturevalue("frozen_app")
     folder, cache_file = tmp_path / "packs", tmp_path / "cache" / "packs.pickle"
     write_pack(folder, "First")
     assert titles(folder, cache_file) == ["First"]
@@ -139,16 +146,6 @@ def frozen_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             archived = executable.parent / "_internal" / (name.replace(".", "/") + ".pyc")
             monkeypatch.setattr(module, "__file__", str(archived))
     return executable
-
-
-def test_a_frozen_build_keeps_parsed_packs(
-    tmp_path: Path, later: None, frozen_app: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder, cache_file = tmp_path / "packs", tmp_path / "cache" / "packs.pickle"
-    write_pack(folder, "First")
-    assert titles(folder, cache_file) == ["First"]
-    no_parsing(monkeypatch)
-    assert titles(folder, cache_file) == ["First"]
 
 
 @pytest.mark.parametrize("rebuilt", ["other size", "same size, newer time"])
