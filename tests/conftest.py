@@ -40,6 +40,16 @@ def session_mic(pulse_daemon: tuple[VirtualMic, PulseState]) -> VirtualMic:
 
 
 @pytest.fixture(autouse=True)
+def quiet_microphone(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The shared microphone falls silent after each test that used it: answers still
+    playing from a test that stopped its app mid-answer would be heard in the next one."""
+    yield
+    if "pulse_daemon" in request.fixturenames:  # session_mic and tests/audio's virtual_mic
+        mic, _state = request.getfixturevalue("pulse_daemon")
+        mic.silence()
+
+
+@pytest.fixture(autouse=True)
 def collect_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests: no automatic cycle collection (it may run in a worker thread and destroy Qt
     objects there, which crashes); collect on this thread afterwards. The app does the same

@@ -61,6 +61,7 @@ class VirtualMic:
         self.pid: int | None = None
         self.env: dict[str, str] = {}
         self._saved_environ: dict[str, str | None] | None = None
+        self._playing: list[subprocess.Popen[bytes]] = []  # speak(block=False)'s paplays
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> VirtualMic:
@@ -222,11 +223,26 @@ class VirtualMic:
             stderr=subprocess.PIPE,
         )
         if not block:
+            self._playing.append(process)
             return process
         _, stderr = process.communicate(timeout=120)
         if process.returncode != 0:
             raise VirtualMicError(f"paplay failed: {stderr.decode(errors='replace').strip()}")
         return None
+
+    def silence(self) -> None:
+        """End what ``speak(block=False)`` still plays. A test that stops its app mid-answer
+        leaves the answer playing, and the next test sharing this microphone would record it
+        over its own speech."""
+        for process in self._playing:
+            if process.poll() is None:
+                process.terminate()
+            try:
+                process.communicate(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+        self._playing.clear()
 
 
 def _is_pulseaudio(pid: int) -> bool:
