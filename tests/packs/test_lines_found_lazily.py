@@ -78,3 +78,13 @@ def test_problems_deep_in_a_big_pack_name_their_lines(scans: list[int]) -> None:
         ),
     ]
     assert scans == [len(text)]  # found once, for the messages
+
+
+def test_the_error_raised_is_the_one_with_lines_alone() -> None:
+    text = big_pack(3).replace('"ethics"', '"ethic"', 1)
+    with pytest.raises(PackError) as raised:
+        parse_pack(text, "big.toml")
+    assert [problem.line for problem in raised.value.problems] == [
+        line_of(text, 'category = "ethic"\n')
+    ]
+    assert raised.value.__context__ is None  # --debug shows one traceback, not two

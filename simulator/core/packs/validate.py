@@ -53,7 +53,8 @@ def parse_pack(text: str, path: str = "<pack>", source: str = "built-in") -> Pac
     try:
         return _checked(data, path, source, SourceLines())
     except PackError:
-        return _checked(data, path, source, SourceLines.scan(text))
+        pass  # raised again below, not chained to this first one (--debug shows one error)
+    return _checked(data, path, source, SourceLines.scan(text))
 
 
 def _checked(data: dict[str, Any], path: str, source: str, lines: SourceLines) -> Pack:
