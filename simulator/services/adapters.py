@@ -112,15 +112,18 @@ class SharedAdapters:
         return self.analysis.run(analyze, wav, transcript, question, targets)
 
     def update_settings(self, settings: Settings) -> None:
-        """Use new settings; the voice and recogniser are rebuilt if theirs changed."""
+        """Use new settings; the voice and recogniser are rebuilt if theirs changed. When both
+        changed, the two old helpers are stopped together (as in ``close``), not in turn."""
         old, self.settings = self.settings, settings
+        stops: list[Callable[[], None]] = []
         if (old.voice, old.rate) != (settings.voice, settings.rate) and self._voice is not None:
-            self._voice.close()
+            stops.append(self._voice.close)
             self._voice = None
         changed_model = (old.engine, old.model_path) != (settings.engine, settings.model_path)
         if changed_model and self._recognizers is not None:
-            self._recognizers.close()
+            stops.append(self._recognizers.close)
             self._recognizers = None
+        stop_together(stops)
 
     def interrupt_start_up(self) -> None:
         """Stop the helper processes start-up work may be waiting on (the recogniser loading

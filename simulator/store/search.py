@@ -48,6 +48,8 @@ SELF_SCORE_SQL = (
     "(SELECT ROUND(AVG(sc.value), 1) FROM scores sc"
     f" WHERE sc.answer_id = a.id AND sc.criterion != '{NOTE_KEY}')"
 )
+#: Newest session first; a session's answers in the order they were asked.
+_NEWEST_FIRST = " s.started_at DESC, s.id DESC, a.position"
 SNIPPET_WORDS = 12
 _PLAIN_SNIPPET_CHARS = 90  # an answer listed by filters alone shows its opening words
 
@@ -160,31 +162,29 @@ def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
 def _ranked_ids(
     db: Any, match: str, where: str, params: list[Any], limit: int, offset: int
 ) -> tuple[list[int], int]:
+    joined = (
+        " FROM answers_fts JOIN answers a ON a.id = answers_fts.rowid"
+        " JOIN sessions s ON s.id = a.session_id WHERE answers_fts MATCH ?"
+    )
+    # Answers that match equally well (the same words found) come newest first, as a list
+    # without a query does.
+    order = " ORDER BY answers_fts.rank," + _NEWEST_FIRST
     if not where:
-        # Ranked and counted in the index alone: no join until the page is known.
+        # Counted in the index alone; the page needs the join for its tie order.
         base = " FROM answers_fts WHERE answers_fts MATCH ?"
         total = db.execute("SELECT COUNT(*)" + base, [match]).fetchone()[0]
         rows = db.execute(
-            "SELECT rowid" + base + " ORDER BY rank, rowid LIMIT ? OFFSET ?", [match, limit, offset]
+            "SELECT a.id" + joined + order + " LIMIT ? OFFSET ?", [match, limit, offset]
         ).fetchall()
         return [row[0] for row in rows], int(total)
-    return _page_of_all(
-        db,
-        "SELECT a.id FROM answers_fts JOIN answers a ON a.id = answers_fts.rowid"
-        " JOIN sessions s ON s.id = a.session_id WHERE answers_fts MATCH ?"
-        + where
-        + " ORDER BY answers_fts.rank, a.id",
-        [match, *params],
-        limit,
-        offset,
-    )
+    return _page_of_all(db, "SELECT a.id" + joined + where + order, [match, *params], limit, offset)
 
 
 def _newest_ids(
     db: Any, where: str, params: list[Any], limit: int, offset: int
 ) -> tuple[list[int], int]:
     base = " FROM answers a JOIN sessions s ON s.id = a.session_id WHERE 1" + where
-    order = " ORDER BY s.started_at DESC, s.id DESC, a.position"
+    order = " ORDER BY" + _NEWEST_FIRST
     if where:
         return _page_of_all(db, "SELECT a.id" + base + order, params, limit, offset)
     total = db.execute("SELECT COUNT(*)" + base, params).fetchone()[0]

@@ -222,3 +222,36 @@ def test_scores_are_cleared_and_the_answer_counts_as_unscored() -> None:
     both = hotseat("sessions", "score", star, "--clear", "--note", "", "--json")
     assert both.returncode == 0, both.stderr
     assert json.loads(both.stdout)["note"] == "" and json.loads(both.stdout)["criteria"] == {}
+
+
+def test_search_lists_equally_good_answers_newest_first() -> None:
+    layout = paths.layout()
+    layout.ensure()
+    by_day = {}
+    with Store(layout.db_path) as store:
+        for day in ("2025-11-12", "2025-11-10", "2025-11-14"):  # saved out of date order
+            session = store.create_session(
+                mode="practice", pack_id="p", settings={}, started_at=f"{day}T09:00:00+00:00"
+            )
+            answer = store.start_answer(
+                session_id=session,
+                position=1,
+                question_id="q1",
+                question_text="Tell me about a deadline.",
+                audio_path=f"sessions/{session}/1-q1.wav",
+                sample_rate=16000,
+                started_at=f"{day}T09:00:05+00:00",
+            )
+            store.finish_answer(
+                answer,
+                transcript="we moved the deadline",
+                words=[],
+                engine="e",
+                model="m",
+                duration_s=20.0,
+            )
+            by_day[day] = answer
+    result = hotseat("sessions", "search", "deadline", "--json")
+    assert result.returncode == 0, result.stderr
+    found = [hit["answer_id"] for hit in json.loads(result.stdout)["hits"]]
+    assert found == [by_day[day] for day in ("2025-11-14", "2025-11-12", "2025-11-10")]

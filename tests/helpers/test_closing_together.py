@@ -127,3 +127,23 @@ def test_real_helpers_each_waiting_at_close_stop_in_about_one_wait(tmp_path: Pat
     assert took < CLOSE_WAIT_S + 1.0, took
     assert all(pid is not None and not running(pid) for pid in pids)
     assert multiprocessing.active_children() == []
+
+
+def test_new_voice_and_model_settings_stop_the_old_helpers_together(tmp_path: Path) -> None:
+    # Both helpers must be closing at the same moment for either close to return.
+    barrier = threading.Barrier(2, timeout=5)
+    voice, recognizers = SlowToClose(barrier), SlowToClose(barrier)
+    analysis = SlowToClose(threading.Barrier(1))
+    adapters = adapters_with(tmp_path, voice, recognizers, analysis)
+    adapters.update_settings(Settings(voice="another", engine="vosk", model_path="/m"))
+    assert voice.closed and recognizers.closed and not analysis.closed
+    assert adapters._voice is None and adapters._recognizers is None
+
+
+def test_new_settings_leave_the_helpers_they_do_not_change(tmp_path: Path) -> None:
+    barrier = threading.Barrier(1, timeout=5)
+    voice, recognizers = SlowToClose(barrier), SlowToClose(barrier)
+    adapters = adapters_with(tmp_path, voice, recognizers, SlowToClose(barrier))
+    adapters.update_settings(Settings(rate=200))
+    assert voice.closed and not recognizers.closed
+    assert adapters._voice is None and adapters._recognizers is recognizers

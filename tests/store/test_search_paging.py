@@ -114,10 +114,10 @@ def test_filters_pack_drill_and_days(store: Store) -> None:
     a = answered(store, plain, 1, "the release slipped")
     b = answered(store, drilled, 1, "the release slipped")
     c = answered(store, in_settings, 1, "the release slipped")
-    assert ids(store, "release", pack_id="core") == sorted([a, b])
+    assert ids(store, "release", pack_id="core") == [b, a]  # newest first
     assert sorted(ids(store, "release", drill="interruptions")) == [b, c]
-    assert ids(store, "release", since="2024-06-01") == sorted([b, c])
-    assert ids(store, "release", until="2024-06-01") == sorted([a, b])
+    assert ids(store, "release", since="2024-06-01") == [c, b]
+    assert ids(store, "release", until="2024-06-01") == [b, a]
     assert ids(store, "release", since="2024-06-01", until="2024-06-01") == [b]
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         search_answers(store, "release", SearchFilters(since="last week"))
@@ -161,3 +161,25 @@ def test_filters_alone_list_answers_newest_first(store: Store) -> None:
     opening = page.hits[2].snippet
     assert opening.startswith("a long answer") and opening.endswith("…")
     assert len(opening) < 100
+
+
+@pytest.mark.parametrize("filters", [{}, {"pack_id": "behavioral-core"}], ids=["all", "filtered"])
+def test_equally_good_hits_come_newest_first(store: Store, filters: dict[str, Any]) -> None:
+    # Saved out of date order (an import, a clock changed): the day decides, not the row id.
+    days = ["2024-11-12", "2024-11-10", "2024-11-14", "2024-11-11"]
+    by_day = {}
+    for day in days:
+        session = new_session(store, started_at=f"{day}T10:00:00+00:00")
+        by_day[day] = answered(store, session, 1, "the deadline moved")
+    later = new_session(store, started_at="2024-11-14T18:00:00+00:00")
+    asked_first = answered(store, later, 1, "the deadline moved")
+    asked_second = answered(store, later, 2, "the deadline moved")
+    newest_first = [asked_first, asked_second] + [by_day[day] for day in sorted(days)[::-1]]
+    assert ids(store, "deadline", **filters) == newest_first
+    pages = [
+        search_answers(store, "deadline", SearchFilters(**filters), limit=2, offset=n)
+        for n in (0, 2, 4)
+    ]
+    assert [hit.answer_id for page in pages for hit in page.hits] == newest_first
+    assert {page.total for page in pages} == {6}
+    assert ids(store, "", **filters) == newest_first  # as a list without a query
